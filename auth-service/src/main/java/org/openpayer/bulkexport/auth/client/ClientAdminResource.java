@@ -1,0 +1,54 @@
+package org.openpayer.bulkexport.auth.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.openpayer.bulkexport.rest.AdminApi;
+import org.openpayer.bulkexport.rest.FhirException;
+
+import java.util.List;
+
+/** The operators' API for SMART clients (admin key only; not routed by the public gateway). */
+@Path("/admin/clients")
+@AdminApi
+@Produces(MediaType.APPLICATION_JSON)
+public class ClientAdminResource {
+
+    private final ClientRegistrationService registrations;
+
+    public ClientAdminResource(ClientRegistrationService registrations) {
+        this.registrations = registrations;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(ClientRegistration registration, @Context UriInfo uri) {
+        if (registration == null) {
+            throw FhirException.badRequest("Send the client registration as a JSON body.");
+        }
+        RegisteredClient client = registrations.register(registration);
+        return Response.created(uri.getAbsolutePathBuilder().path(client.clientId).build())
+                .entity(ClientView.of(client))
+                .build();
+    }
+
+    @GET
+    public List<ClientView> list() {
+        return RegisteredClient.<RegisteredClient>listAll().stream().map(ClientView::of).toList();
+    }
+
+    @GET
+    @Path("{clientId}")
+    public ClientView get(@PathParam("clientId") String clientId) {
+        return RegisteredClient.<RegisteredClient>findByIdOptional(clientId)
+                .map(ClientView::of)
+                .orElseThrow(() -> FhirException.notFound("No client " + clientId + "."));
+    }
+}

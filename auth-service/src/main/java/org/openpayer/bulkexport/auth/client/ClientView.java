@@ -1,0 +1,27 @@
+package org.openpayer.bulkexport.auth.client;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A registered client as the admin API shows it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ClientView(
+        String clientId,
+        String name,
+        String jwksUrl,
+        @JsonRawValue String jwks,
+        List<String> scopes,
+        List<String> groupIds,
+        List<String> groupIdentifiers,
+        boolean active,
+        Instant createdAt) {
+
+    static ClientView of(RegisteredClient client) {
+        return new ClientView(client.clientId, client.name, client.jwksUrl, client.jwks,
+                List.of(client.allowedScopes.split(" ")), client.groupIds, client.groupIdentifiers, client.active,
+                client.createdAt);
+    }
+}

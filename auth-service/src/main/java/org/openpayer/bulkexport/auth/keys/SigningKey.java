@@ -1,0 +1,31 @@
+package org.openpayer.bulkexport.auth.keys;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** One of the keys that sign our access tokens, shared by every auth-service instance through the database. */
+@Entity
+@Table(name = "signing_key")
+public class SigningKey extends PanacheEntityBase {
+
+    @Id
+    public String kid;
+
+    public String algorithm;
+
+    @Column(name = "private_jwk")
+    public String privateJwk;
+
+    @Column(name = "public_jwk")
+    public String publicJwk;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public boolean active;
+}

@@ -1,0 +1,304 @@
+package org.openpayer.bulkexport.auth.token;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.response.ValidatableResponse;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.keys.HmacKey;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openpayer.bulkexport.auth.AuthServiceTestResource;
+import org.openpayer.bulkexport.auth.client.RegisteredClients;
+import org.openpayer.bulkexport.model.route.PublicUrls;
+import org.openpayer.bulkexport.stack.client.ClientAssertion;
+import org.openpayer.bulkexport.stack.client.ClientKey;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The token endpoint against a real database, one test per SMART rule: each breaks exactly one thing in an otherwise
+ * valid request and checks the OAuth error the client gets.
+ */
+@QuarkusIntegrationTest
+@QuarkusTestResource(AuthServiceTestResource.class)
+class TokenEndpointIT {
+
+    private static final PublicUrls URLS = new PublicUrls(AuthServiceTestResource.PUBLIC_BASE_URL);
+    private static final ClientKey EC_KEY = ClientKey.es384("ec-" + UUID.randomUUID());
+    private static final ClientKey RSA_KEY = ClientKey.rs384("rsa-" + UUID.randomUUID());
+    private static String ecClient;
+    private static String rsaClient;
+
+    /** Once per class, but after Quarkus has pointed RestAssured at the application. */
+    @BeforeEach
+    void registerClientsOnce() {
+        if (ecClient == null) {
+            ecClient = RegisteredClients.register(EC_KEY, List.of("system/*.rs"));
+            rsaClient = RegisteredClients.register(RSA_KEY, List.of("system/Patient.read", "system/Coverage.read"));
+        }
+    }
+
+    @Test
+    void token_es384Assertion_issuesShortLivedBearerToken() throws Exception {
+        // given
+        String assertion = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl()).sign();
+
+        // when
+        ValidatableResponse response = tokenRequest(assertion, "system/*.rs").then();
+
+        // then
+        response.statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("token_type", equalTo("bearer"))
+                .body("expires_in", lessThanOrEqualTo(300))
+                .body("scope", equalTo("system/*.rs"));
+        JwtClaims claims = verifiedClaims(response.extract().path("access_token"));
+        assertThat(claims.getSubject()).isEqualTo(ecClient);
+        assertThat(claims.getIssuer()).isEqualTo(URLS.issuer());
+        assertThat(claims.getAudience()).containsExactly(URLS.fhirBase());
+        assertThat(claims.getStringListClaimValue("group_ids")).containsExactly("group-a");
+    }
+
+    @Test
+    void token_rs384AssertionWithV1Scope_echoesV1Syntax() {
+        String assertion = ClientAssertion.of(RSA_KEY, rsaClient, URLS.tokenUrl()).sign();
+
+        tokenRequest(assertion, "system/Patient.read").then()
+                .statusCode(200)
+                .body("scope", equalTo("system/Patient.read"));
+    }
+
+    @Test
+    void token_wildcardScopeBeyondPolicy_grantsOnlyThePolicy() {
+        String assertion = ClientAssertion.of(RSA_KEY, rsaClient, URLS.tokenUrl()).sign();
+
+        tokenRequest(assertion, "system/*.read").then()
+                .statusCode(200)
+                .body("scope", equalTo("system/Patient.read system/Coverage.read"));
+    }
+
+    @Test
+    void token_scopeOutsidePolicy_isInvalidScope() {
+        String assertion = ClientAssertion.of(RSA_KEY, rsaClient, URLS.tokenUrl()).sign();
+
+        expectError(tokenRequest(assertion, "system/Observation.rs").then(), 400, "invalid_scope");
+    }
+
+    @Test
+    void token_outOfOrderPermissionLetters_isInvalidScope() {
+        String assertion = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl()).sign();
+
+        expectError(tokenRequest(assertion, "system/Patient.sr").then(), 400, "invalid_scope");
+    }
+
+    @Test
+    void token_grantTypeOtherThanClientCredentials_isUnsupportedGrantType() {
+        String assertion = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl()).sign();
+
+        expectError(given().contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "authorization_code")
+                .formParam("client_assertion_type", TokenResource.JWT_BEARER)
+                .formParam("client_assertion", assertion)
+                .formParam("scope", "system/*.rs")
+                .post("/auth/token").then(), 400, "unsupported_grant_type");
+    }
+
+    @Test
+    void token_withoutGrantType_isInvalidRequest() {
+        expectError(given().contentType("application/x-www-form-urlencoded")
+                .formParam("scope", "system/*.rs")
+                .post("/auth/token").then(), 400, "invalid_request");
+    }
+
+    @Test
+    void token_jsonBody_isInvalidRequest() {
+        expectError(given().contentType("application/json").body("{\"grant_type\":\"client_credentials\"}")
+                .post("/auth/token").then(), 400, "invalid_request");
+    }
+
+    @Test
+    void token_wrongAssertionType_isInvalidClient() {
+        String assertion = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl()).sign();
+
+        expectError(given().contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:saml2-bearer")
+                .formParam("client_assertion", assertion)
+                .formParam("scope", "system/*.rs")
+                .post("/auth/token").then(), 401, "invalid_client");
+    }
+
+    @Test
+    void token_assertionNotAJws_isInvalidClient() {
+        expectError(tokenRequest("not.a-jwt", "system/*.rs").then(), 401, "invalid_client");
+    }
+
+    @Test
+    void token_algNone_isInvalidClient() {
+        String header = base64("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"" + EC_KEY.kid() + "\"}");
+        String payload = base64("{\"iss\":\"" + ecClient + "\",\"sub\":\"" + ecClient + "\",\"aud\":\""
+                + URLS.tokenUrl() + "\",\"jti\":\"" + UUID.randomUUID() + "\",\"exp\":"
+                + (System.currentTimeMillis() / 1000 + 120) + "}");
+
+        expectError(tokenRequest(header + "." + payload + ".", "system/*.rs").then(), 401, "invalid_client");
+    }
+
+    @Test
+    void token_hs256SignedWithPublicKeyBytes_isInvalidClient() {
+        byte[] secret = EC_KEY.publicJwks().getBytes(StandardCharsets.UTF_8);
+        String assertion = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl())
+                .signedWith(AlgorithmIdentifiers.HMAC_SHA256, new HmacKey(secret)).sign();
+
+        expectError(tokenRequest(assertion, "system/*.rs").then(), 401, "invalid_client");
+    }
+
+    @Test
+    void token_withoutKid_isInvalidClient() {
+        String assertion = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl()).withKid(null).sign();
+
+        expectError(tokenRequest(assertion, "system/*.rs").then(), 401, "invalid_client");
+    }
+
+    @Test
+    void token_typNotJwt_isInvalidClient() {
+        String assertion = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl()).withTyp("at+jwt").sign();
+
+        expectError(tokenRequest(assertion, "system/*.rs").then(), 401, "invalid_client");
+    }
+
+    @Test
+    void token_issDiffersFromSub_isInvalidClient() {
+        String assertion = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl()).withSubject(rsaClient).sign();
+
+        expectError(tokenRequest(assertion, "system/*.rs").then(), 401, "invalid_client");
+    }
+
+    @Test
+    void token_unknownClient_isInvalidClient() {
+        String assertion = ClientAssertion.of(EC_KEY, "no-such-client", URLS.tokenUrl()).sign();
+
+        expectError(tokenRequest(assertion, "system/*.rs").then(), 401, "invalid_client");
+    }
+
+    @Test
+    void token_audienceIsFhirBase_isInvalidClient() {
+        String assertion = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl()).withAudience(URLS.fhirBase()).sign();
+
+        expectError(tokenRequest(assertion, "system/*.rs").then(), 401, "invalid_client");
+    }
+
+    @Test
+    void token_expiryFiveMinutesAhead_isAccepted() {
+        String assertion = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl())
+                .withExpiresIn(Duration.ofSeconds(300)).sign();
+
+        tokenRequest(assertion, "system/*.rs").then().statusCode(200);
+    }
+
+    @Test
+    void token_expiryFifteenMinutesAhead_isInvalidClient() {
+        String assertion = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl())
+                .withExpiresIn(Duration.ofMinutes(15)).sign();
+
+        expectError(tokenRequest(assertion, "system/*.rs").then(), 401, "invalid_client");
+    }
+
+    @Test
+    void token_expiredAssertion_isInvalidClient() {
+        String assertion = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl())
+                .withExpiresIn(Duration.ofMinutes(-5)).sign();
+
+        expectError(tokenRequest(assertion, "system/*.rs").then(), 401, "invalid_client");
+    }
+
+    @Test
+    void token_withoutExp_isInvalidClient() {
+        String assertion = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl()).withExpiresIn(null).sign();
+
+        expectError(tokenRequest(assertion, "system/*.rs").then(), 401, "invalid_client");
+    }
+
+    @Test
+    void token_replayedJti_isInvalidClient() {
+        // given
+        String jti = UUID.randomUUID().toString();
+        tokenRequest(ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl()).withJti(jti).sign(), "system/*.rs")
+                .then().statusCode(200);
+
+        // when
+        ValidatableResponse replay = tokenRequest(
+                ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl()).withJti(jti).sign(), "system/*.rs").then();
+
+        // then
+        expectError(replay, 401, "invalid_client");
+    }
+
+    @Test
+    void token_unknownKid_isInvalidClient() {
+        String assertion = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl()).withKid("other-kid").sign();
+
+        expectError(tokenRequest(assertion, "system/*.rs").then(), 401, "invalid_client");
+    }
+
+    @Test
+    void token_signedByAnotherKeyWithSameKid_isInvalidClient() {
+        ClientKey impostor = ClientKey.es384(EC_KEY.kid());
+        String assertion = ClientAssertion.of(impostor, ecClient, URLS.tokenUrl()).sign();
+
+        expectError(tokenRequest(assertion, "system/*.rs").then(), 401, "invalid_client");
+    }
+
+    @Test
+    void token_jkuOtherThanRegistered_isInvalidClient() {
+        String assertion = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl())
+                .withHeader("jku", "https://attacker.example/jwks.json").sign();
+
+        expectError(tokenRequest(assertion, "system/*.rs").then(), 401, "invalid_client");
+    }
+
+    @Test
+    void token_errors_areJsonAndNotCached() {
+        tokenRequest("x", "system/*.rs").then()
+                .contentType("application/json")
+                .header("Cache-Control", "no-store")
+                .body("error_description", org.hamcrest.Matchers.notNullValue());
+    }
+
+    private static io.restassured.response.Response tokenRequest(String assertion, String scope) {
+        return given().contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_assertion_type", TokenResource.JWT_BEARER)
+                .formParam("client_assertion", assertion)
+                .formParam("scope", scope)
+                .post("/auth/token");
+    }
+
+    private static void expectError(ValidatableResponse response, int status, String error) {
+        response.statusCode(status).contentType("application/json").body("error", equalTo(error));
+    }
+
+    private static JwtClaims verifiedClaims(String token) throws Exception {
+        String jwks = given().get("/auth/jwks").then().statusCode(200).extract().asString();
+        JsonWebSignature jws = (JsonWebSignature) JsonWebStructure.fromCompactSerialization(token);
+        jws.setKey(new JsonWebKeySet(jwks).findJsonWebKey(jws.getKeyIdHeaderValue(), "EC", null, null).getKey());
+        assertThat(jws.verifySignature()).as("token signature verifies with the published JWKS").isTrue();
+        return JwtClaims.parse(jws.getPayload());
+    }
+
+    private static String base64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,32 @@
+package org.openpayer.bulkexport.model.event;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A client's export was accepted and stored; the planner turns it into tasks.
+ *
+ * @param jobId           the export job, also the key of every later event of this job
+ * @param occurredAt      when the kick-off was accepted
+ * @param clientId        the SMART client that owns the job and its files
+ * @param level           system, patient or group export
+ * @param groupId         the Group exported, or {@code null} below group level
+ * @param resourceTypes   the resource types to export, already narrowed to what the client may read
+ * @param since           only resources changed after this instant ({@code _since}), or {@code null}
+ * @param transactionTime the snapshot instant: resources changed after it are left out
+ */
+public record ExportRequested(
+        UUID jobId,
+        Instant occurredAt,
+        String clientId,
+        ExportLevel level,
+        String groupId,
+        List<String> resourceTypes,
+        Instant since,
+        Instant transactionTime) {
+
+    public ExportRequested {
+        resourceTypes = List.copyOf(resourceTypes);
+    }
+}

@@ -1,0 +1,38 @@
+package org.openpayer.bulkexport.model.event;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One unit of export work: one resource type for one bounded batch of patients. Any worker of the consumer group may
+ * take it; the same task always writes the same object keys, so a redelivered task replaces its output.
+ *
+ * @param jobId           the export job
+ * @param occurredAt      when the task was planned
+ * @param taskSeq         the task's number within the job, from 1; part of every file name it writes
+ * @param clientId        the client that owns the job, written onto each file so file-service can authorize downloads
+ * @param resourceType    the one resource type this task exports
+ * @param patientIds      the patient compartments to export (ids, without {@code Patient/})
+ * @param since           only resources changed after this instant, or {@code null}
+ * @param transactionTime only resources changed up to and including this instant
+ */
+public record ExportTaskPlanned(
+        UUID jobId,
+        Instant occurredAt,
+        int taskSeq,
+        String clientId,
+        String resourceType,
+        List<String> patientIds,
+        Instant since,
+        Instant transactionTime) {
+
+    public ExportTaskPlanned {
+        patientIds = List.copyOf(patientIds);
+    }
+
+    /** Spreads the tasks of one job over all partitions, so every worker instance gets a share. */
+    public String partitionKey() {
+        return jobId + "/" + taskSeq;
+    }
+}

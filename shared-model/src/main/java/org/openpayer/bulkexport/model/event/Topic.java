@@ -1,0 +1,52 @@
+package org.openpayer.bulkexport.model.event;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every Kafka topic of the suite, with the one event type it carries and its partition count. This is the only place
+ * these three facts are written in code: the serializers, the local stack's topic creation and the Kubernetes manifest
+ * test all read them from here. A breaking event change adds a new record and a {@code -v2} topic.
+ */
+public enum Topic {
+
+    EXPORT_REQUESTED("export-requested", ExportRequested.class, 6),
+    /** The work queue of the export workers; its partition count caps how many workers share a job. */
+    EXPORT_TASK_PLANNED("export-task-planned", ExportTaskPlanned.class, 12),
+    EXPORT_TASK_COMPLETED("export-task-completed", ExportTaskCompleted.class, 6),
+    EXPORT_TASK_FAILED("export-task-failed", ExportTaskFailed.class, 6),
+    EXPORT_COMPLETED("export-completed", ExportCompleted.class, 3);
+
+    private final String topicName;
+    private final Class<?> eventType;
+    private final int partitions;
+
+    Topic(String topicName, Class<?> eventType, int partitions) {
+        this.topicName = topicName;
+        this.eventType = eventType;
+        this.partitions = partitions;
+    }
+
+    public String topicName() {
+        return topicName;
+    }
+
+    public Class<?> eventType() {
+        return eventType;
+    }
+
+    public int partitions() {
+        return partitions;
+    }
+
+    public static Optional<Topic> byName(String topicName) {
+        return Arrays.stream(values()).filter(topic -> topic.topicName.equals(topicName)).findFirst();
+    }
+
+    public static Topic of(Class<?> eventType) {
+        return Arrays.stream(values())
+                .filter(topic -> topic.eventType.equals(eventType))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no topic carries " + eventType.getName()));
+    }
+}

@@ -1,0 +1,57 @@
+package org.openpayer.bulkexport.model.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.UUID;
+
+class ExportFileNamesTest {
+
+    private static final UUID JOB = UUID.fromString("8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50");
+
+    @Test
+    void fileName_followsJobSeqTypeConvention() {
+        assertThat(ExportFileNames.fileName(JOB, 7, "ExplanationOfBenefit"))
+                .isEqualTo("8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-7.ExplanationOfBenefit.ndjson");
+    }
+
+    @Test
+    void objectKey_isUnderTheJobsPrefix() {
+        String key = ExportFileNames.objectKey(JOB, ExportFileNames.fileName(JOB, 1, "Patient"));
+        assertThat(key).startsWith(ExportFileNames.jobPrefix(JOB)).startsWith("exports/");
+    }
+
+    @Test
+    void parse_roundTripsItsOwnNames() {
+        String name = ExportFileNames.fileName(JOB, 12, "Coverage");
+
+        ExportFileNames.ExportFile file = ExportFileNames.parse(JOB, name).orElseThrow();
+
+        assertThat(file.seq()).isEqualTo(12);
+        assertThat(file.resourceType()).isEqualTo("Coverage");
+        assertThat(file.objectKey()).isEqualTo(ExportFileNames.objectKey(JOB, name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "../8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-1.Patient.ndjson",
+            "8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-1.Patient.ndjson/../x",
+            "11111111-2222-3333-4444-555555555555-1.Patient.ndjson",
+            "8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-1.patient.ndjson",
+            "8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-x.Patient.ndjson",
+            "8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-1.Patient.json",
+            ""})
+    void parse_anythingElse_isEmpty(String fileName) {
+        assertThat(ExportFileNames.parse(JOB, fileName)).isEmpty();
+    }
+
+    @Test
+    void fileName_rejectsBadSequenceAndType() {
+        assertThatThrownBy(() -> ExportFileNames.fileName(JOB, 0, "Patient")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ExportFileNames.fileName(JOB, 1, "../x")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
