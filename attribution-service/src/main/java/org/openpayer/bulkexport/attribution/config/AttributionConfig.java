@@ -1,0 +1,18 @@
+package org.openpayer.bulkexport.attribution.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of attribution-service; each comes from an environment variable with a local default. */
+@ConfigMapping(prefix = "attribution")
+public interface AttributionConfig {
+
+    /** Bulk NDJSON loading. */
+    Load load();
+
+    interface Load {
+        /** Resources written per database round trip; bounds the memory a load holds at once. */
+        @WithDefault("500")
+        int batchSize();
+    }
+}

@@ -1,0 +1,30 @@
+package org.openpayer.bulkexport.attribution.load;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The service's one HAPI FHIR R4 context. Building a context is expensive and it is thread-safe; parsers are cheap and
+ * are not, so each use gets a fresh one. Parsing is strict: unknown elements and malformed values are errors, because
+ * whatever is stored is later served and exported as is.
+ */
+@ApplicationScoped
+public class FhirJson {
+
+    private final FhirContext context = FhirContext.forR4Cached();
+
+    public IParser strictParser() {
+        return context.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+    }
+
+    /** Compact, one-line JSON: the form resources are stored, served and exported in. */
+    public IParser compactWriter() {
+        return context.newJsonParser().setPrettyPrint(false);
+    }
+
+    public FhirContext context() {
+        return context;
+    }
+}

@@ -1,0 +1,69 @@
+package org.openpayer.bulkexport.attribution.load;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hl7.fhir.instance.model.api.IBaseReference;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.Resource;
+import org.openpayer.bulkexport.attribution.store.ResourceWrite;
+import org.openpayer.bulkexport.model.fhir.ResourceType;
+import org.openpayer.bulkexport.rest.FhirException;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Maps a parsed HAPI resource to the row that stores it: checks it is a type and id the store takes, finds the
+ * patient compartment it belongs to, and renders its JSON with the server's {@code meta.versionId} and
+ * {@code meta.lastUpdated}.
+ */
+@ApplicationScoped
+public class StoredResourceFhirMapper {
+
+    /** FHIR R4 id syntax. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+
+    private final FhirJson fhir;
+
+    public StoredResourceFhirMapper(FhirJson fhir) {
+        this.fhir = fhir;
+    }
+
+    public ResourceWrite fromFhir(Resource resource) {
+        String typeName = resource.fhirType();
+        ResourceType type = ResourceType.byName(typeName).orElseThrow(() -> FhirException.notSupported(
+                "Resource type " + typeName + " is not stored by this server."));
+        String id = resource.getIdElement().getIdPart();
+        if (id == null || !ID.matcher(id).matches()) {
+            throw FhirException.badRequest(typeName + " needs an id of 1 to 64 letters, digits, '-' or '.'.");
+        }
+        return new ResourceWrite(typeName, id, compartmentOf(resource, type).orElse(null),
+                (version, lastUpdated) -> render(resource, version, lastUpdated));
+    }
+
+    private Optional<String> compartmentOf(Resource resource, ResourceType type) {
+        Optional<String> element = type.compartmentElement();
+        if (element.isEmpty()) {
+            return Optional.empty();
+        }
+        if (type == ResourceType.Patient) {
+            return Optional.of(resource.getIdElement().getIdPart());
+        }
+        IBaseReference reference = fhir.context().newTerser()
+                .getSingleValueOrNull(resource, element.get(), IBaseReference.class);
+        if (reference == null) {
+            return Optional.empty();
+        }
+        IIdType target = reference.getReferenceElement();
+        return "Patient".equals(target.getResourceType()) && target.getIdPart() != null
+                ? Optional.of(target.getIdPart()) : Optional.empty();
+    }
+
+    private String render(Resource resource, long version, Instant lastUpdated) {
+        resource.getMeta().setVersionId(Long.toString(version));
+        resource.getMeta().setLastUpdated(Date.from(lastUpdated));
+        resource.setIdElement(resource.getIdElement().toUnqualifiedVersionless());
+        return fhir.compactWriter().encodeResourceToString(resource);
+    }
+}

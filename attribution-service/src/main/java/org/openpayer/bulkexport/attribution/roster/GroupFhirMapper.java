@@ -1,0 +1,90 @@
+package org.openpayer.bulkexport.attribution.roster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.openpayer.bulkexport.rest.FhirException;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maps a Group between its FHIR JSON and its stored parts: the Group without members (a resource row), one row per
+ * member and one per identifier. Members are kept apart so that large Groups are read and exported in batches.
+ */
+@ApplicationScoped
+public class GroupFhirMapper {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The stored parts of one Group. */
+    public record StoredGroup(String contentWithoutMembers, List<GroupMember> members,
+                              List<GroupIdentifier> identifiers) {
+    }
+
+    public StoredGroup fromFhir(String groupJson) {
+        ObjectNode group = parse(groupJson);
+        JsonNode memberArray = group.remove("member");
+        List<GroupMember> members = new ArrayList<>();
+        if (memberArray != null) {
+            for (JsonNode member : memberArray) {
+                members.add(member(member));
+            }
+        }
+        List<GroupIdentifier> identifiers = new ArrayList<>();
+        for (JsonNode identifier : group.path("identifier")) {
+            if (identifier.hasNonNull("system") && identifier.hasNonNull("value")) {
+                identifiers.add(new GroupIdentifier(identifier.get("system").asText(), identifier.get("value").asText()));
+            }
+        }
+        return new StoredGroup(group.toString(), members, identifiers);
+    }
+
+    /** The Group as served: its stored JSON with the members put back, in their stored order. */
+    public String toFhir(String contentWithoutMembers, List<String> memberContents) {
+        ObjectNode group = parse(contentWithoutMembers);
+        if (!memberContents.isEmpty()) {
+            ArrayNode members = group.putArray("member");
+            memberContents.forEach(member -> members.add(parse(member)));
+        }
+        return group.toString();
+    }
+
+    private static GroupMember member(JsonNode member) {
+        String reference = member.path("entity").path("reference").asText("");
+        if (!reference.startsWith("Patient/") || reference.length() == "Patient/".length()) {
+            throw FhirException.badRequest("Group.member.entity must reference a Patient (Patient/{id}), not '"
+                    + reference + "'.");
+        }
+        return new GroupMember(reference.substring("Patient/".length()),
+                member.path("inactive").asBoolean(false),
+                date(member.path("period").path("start")),
+                date(member.path("period").path("end")),
+                member.toString());
+    }
+
+    /** Period bounds may be dateTimes; the attribution period is kept to the day. */
+    private static LocalDate date(JsonNode value) {
+        if (!value.isTextual() || value.asText().length() < 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.asText().substring(0, 10));
+        } catch (DateTimeParseException e) {
+            throw FhirException.badRequest("Group.member.period holds an invalid date: " + value.asText());
+        }
+    }
+
+    private static ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalStateException("stored Group JSON is unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.openpayer.bulkexport.attribution.roster;
+
+import java.time.LocalDate;
+
+/**
+ * One member of an attribution Group as stored.
+ *
+ * @param patientId   the member's Patient id
+ * @param inactive    ATR: true once the member is no longer attributed (dropped)
+ * @param periodStart start of the attribution period, or {@code null}
+ * @param periodEnd   end of the attribution period, or {@code null}
+ * @param content     the {@code Group.member} element as JSON
+ */
+public record GroupMember(String patientId, boolean inactive, LocalDate periodStart, LocalDate periodEnd,
+                          String content) {
+}

@@ -1,0 +1,107 @@
+package org.openpayer.bulkexport.attribution.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes resources in batches, assigning versions and update times. One clock serves every instance: the
+ * database's, at millisecond precision, the precision of {@code meta.lastUpdated} and of export {@code _since}.
+ * Writes take row locks on the resources they replace, so concurrent writers of one resource serialize and versions
+ * never repeat. The caller owns the transaction.
+ */
+@ApplicationScoped
+public class ResourceStore {
+
+    private static final String LOCK_CURRENT_VERSIONS = """
+            select r.resource_type, r.id, r.version_id
+            from attribution.resource r
+            join unnest(?::varchar[], ?::varchar[]) as k(resource_type, id)
+              on r.resource_type = k.resource_type and r.id = k.id
+            for update of r""";
+    private static final String UPSERT = """
+            insert into attribution.resource (resource_type, id, version_id, last_updated, patient_id, deleted, content)
+            values (?, ?, ?, ?, ?, false, ?)
+            on conflict (resource_type, id) do update set
+              version_id = excluded.version_id, last_updated = excluded.last_updated,
+              patient_id = excluded.patient_id, deleted = false, content = excluded.content""";
+    private static final String INSERT_HISTORY = """
+            insert into attribution.resource_history (resource_type, id, version_id, last_updated, deleted, content)
+            values (?, ?, ?, ?, false, ?)""";
+
+    /**
+     * Stores a batch; each resource gets the next version of its own history. A batch must not name one resource
+     * twice (split such input into two batches).
+     *
+     * @return the rendered JSON of each resource, in batch order
+     */
+    public List<String> write(Connection connection, List<ResourceWrite> batch) throws SQLException {
+        Instant now = clock(connection);
+        Map<String, Long> currentVersions = lockCurrentVersions(connection, batch);
+        List<String> rendered = new ArrayList<>(batch.size());
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT);
+             PreparedStatement history = connection.prepareStatement(INSERT_HISTORY)) {
+            Timestamp lastUpdated = Timestamp.from(now);
+            for (ResourceWrite write : batch) {
+                long version = currentVersions.getOrDefault(write.key(), 0L) + 1;
+                String content = write.content().render(version, now);
+                rendered.add(content);
+                upsert.setString(1, write.resourceType());
+                upsert.setString(2, write.id());
+                upsert.setLong(3, version);
+                upsert.setTimestamp(4, lastUpdated);
+                upsert.setString(5, write.patientId());
+                upsert.setString(6, content);
+                upsert.addBatch();
+                history.setString(1, write.resourceType());
+                history.setString(2, write.id());
+                history.setLong(3, version);
+                history.setTimestamp(4, lastUpdated);
+                history.setString(5, content);
+                history.addBatch();
+            }
+            upsert.executeBatch();
+            history.executeBatch();
+        }
+        return rendered;
+    }
+
+    /** The database's clock, truncated to the millisecond precision every reader compares at. */
+    private static Instant clock(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select clock_timestamp()");
+             ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getTimestamp(1).toInstant().truncatedTo(ChronoUnit.MILLIS);
+        }
+    }
+
+    private static Map<String, Long> lockCurrentVersions(Connection connection, List<ResourceWrite> batch)
+            throws SQLException {
+        String[] types = batch.stream().map(ResourceWrite::resourceType).toArray(String[]::new);
+        String[] ids = batch.stream().map(ResourceWrite::id).toArray(String[]::new);
+        Map<String, Long> versions = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(LOCK_CURRENT_VERSIONS)) {
+            Array typeArray = connection.createArrayOf("varchar", types);
+            Array idArray = connection.createArrayOf("varchar", ids);
+            statement.setArray(1, typeArray);
+            statement.setArray(2, idArray);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    versions.put(result.getString(1) + "/" + result.getString(2), result.getLong(3));
+                }
+            }
+        }
+        return versions;
+    }
+}

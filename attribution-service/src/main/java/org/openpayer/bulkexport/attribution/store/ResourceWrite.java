@@ -1,0 +1,25 @@
+package org.openpayer.bulkexport.attribution.store;
+
+import java.time.Instant;
+
+/**
+ * One resource to store. The content is rendered only once the store knows the version and time it assigns, so the
+ * stored JSON carries the same {@code meta.versionId} and {@code meta.lastUpdated} as the row.
+ *
+ * @param resourceType the FHIR type
+ * @param id           the resource id
+ * @param patientId    the patient compartment it belongs to, or {@code null}
+ * @param content      renders the JSON to store for a given version and update time
+ */
+public record ResourceWrite(String resourceType, String id, String patientId, ContentRenderer content) {
+
+    /** Renders a resource's JSON with the server-assigned meta. */
+    @FunctionalInterface
+    public interface ContentRenderer {
+        String render(long versionId, Instant lastUpdated);
+    }
+
+    String key() {
+        return resourceType + "/" + id;
+    }
+}
