@@ -12,7 +12,6 @@ public final class ExportObjectMetadata {
     public static final String JOB_ID = "job-id";
     /** The one resource type in the file: a download also needs read access to it. */
     public static final String RESOURCE_TYPE = "resource-type";
-    public static final String RESOURCE_COUNT = "resource-count";
 
     private ExportObjectMetadata() {
     }

@@ -1,0 +1,77 @@
+package org.openpayer.bulkexport.export.job;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.openpayer.bulkexport.model.event.ExportLevel;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** One client's export request and its progress. Only {@link JobLifecycle} changes it. */
+@Entity
+@Table(name = "export_job")
+public class ExportJob extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** The client that started it: the only one that may see its status and files. */
+    @Column(name = "client_id")
+    public String clientId;
+
+    @Enumerated(EnumType.STRING)
+    public JobStatus status;
+
+    @Enumerated(EnumType.STRING)
+    public ExportLevel level;
+
+    @Column(name = "group_id")
+    public String groupId;
+
+    /** Comma-separated resource types to export. */
+    @Column(name = "resource_types")
+    public String resourceTypes;
+
+    public Instant since;
+
+    @Column(name = "transaction_time")
+    public Instant transactionTime;
+
+    /** The kick-off URL as the client called it, for the manifest's {@code request}. */
+    @Column(name = "request_url")
+    public String requestUrl;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    /** How many tasks the planner made; {@code null} while planning. */
+    @Column(name = "task_count")
+    public Integer taskCount;
+
+    @Column(name = "tasks_done")
+    public int tasksDone;
+
+    @Column(name = "failure_reason")
+    public String failureReason;
+
+    public List<String> resourceTypeList() {
+        return Arrays.asList(resourceTypes.split(","));
+    }
+
+    public boolean allTasksDone() {
+        return taskCount != null && tasksDone >= taskCount;
+    }
+}

@@ -1,0 +1,46 @@
+package org.openpayer.bulkexport.export.job;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One resource type for one batch of a job's patients, as planned and as a worker reported it. */
+@Entity
+@Table(name = "export_task")
+public class ExportTask extends PanacheEntityBase {
+
+    @EmbeddedId
+    public Key key;
+
+    @Column(name = "resource_type")
+    public String resourceType;
+
+    @Column(name = "patient_count")
+    public int patientCount;
+
+    @Enumerated(EnumType.STRING)
+    public TaskStatus status;
+
+    @Column(name = "worker_id")
+    public String workerId;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "failure_reason")
+    public String failureReason;
+
+    /** Job and sequence number. */
+    @Embeddable
+    public record Key(@Column(name = "job_id") UUID jobId, @Column(name = "seq") int seq) implements Serializable {
+    }
+}

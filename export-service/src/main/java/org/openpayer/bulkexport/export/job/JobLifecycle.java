@@ -1,0 +1,186 @@
+package org.openpayer.bulkexport.export.job;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.openpayer.bulkexport.model.event.ExportCompleted;
+import org.openpayer.bulkexport.model.event.ExportTaskCompleted;
+import org.openpayer.bulkexport.model.event.ExportTaskFailed;
+import org.openpayer.bulkexport.model.event.ExportTaskPlanned;
+import org.openpayer.bulkexport.model.event.WrittenFile;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The one owner of job state: every change of a job's status, progress and files goes through here, each in a
+ * transaction holding the job's row lock, so concurrent coordinators and planners (several instances) serialize per
+ * job. Task reports are idempotent: a redelivered report of a task already recorded changes nothing.
+ */
+@ApplicationScoped
+public class JobLifecycle {
+
+    /** What recording a task report did to its job, for the coordinator to act on. */
+    public sealed interface Change {
+        /** Nothing for anyone else to do. */
+        record None() implements Change {
+        }
+
+        /** The job just completed. */
+        record Completed(ExportCompleted event) implements Change {
+        }
+
+        /** The report belongs to a job deleted meanwhile: its files must go too. */
+        record ReportForCancelledJob(UUID jobId) implements Change {
+        }
+    }
+
+    @Transactional
+    public ExportJob accept(ExportJob job) {
+        job.status = JobStatus.ACCEPTED;
+        job.createdAt = Instant.now();
+        job.updatedAt = job.createdAt;
+        job.persist();
+        return job;
+    }
+
+    /** Moves an accepted job into planning; empty when it is planned already or was cancelled. */
+    @Transactional
+    public Optional<ExportJob> startPlanning(UUID jobId) {
+        ExportJob job = lock(jobId);
+        if (job == null || job.status != JobStatus.ACCEPTED) {
+            return Optional.empty();
+        }
+        moveTo(job, JobStatus.IN_PROGRESS);
+        return Optional.of(job);
+    }
+
+    /** Records planned tasks; false when the job stopped running meanwhile, so planning stops too. */
+    @Transactional
+    public boolean addTasks(UUID jobId, List<ExportTaskPlanned> tasks) {
+        ExportJob job = lock(jobId);
+        if (job == null || !job.status.isRunning()) {
+            return false;
+        }
+        for (ExportTaskPlanned planned : tasks) {
+            ExportTask task = new ExportTask();
+            task.key = new ExportTask.Key(jobId, planned.taskSeq());
+            task.resourceType = planned.resourceType();
+            task.patientCount = planned.patientIds().size();
+            task.status = TaskStatus.PLANNED;
+            task.updatedAt = Instant.now();
+            task.persist();
+        }
+        return true;
+    }
+
+    /** Fixes the task count; a job with no tasks (an empty Group), or whose tasks all finished already, completes. */
+    @Transactional
+    public Change finishPlanning(UUID jobId, int taskCount) {
+        ExportJob job = lock(jobId);
+        if (job == null || !job.status.isRunning()) {
+            return new Change.None();
+        }
+        job.taskCount = taskCount;
+        job.updatedAt = Instant.now();
+        return job.allTasksDone() ? complete(job) : new Change.None();
+    }
+
+    @Transactional
+    public Change recordCompletion(ExportTaskCompleted report) {
+        ExportJob job = lock(report.jobId());
+        if (job == null) {
+            return new Change.None();
+        }
+        if (job.status == JobStatus.CANCELLED) {
+            return new Change.ReportForCancelledJob(job.id);
+        }
+        ExportTask task = ExportTask.findById(new ExportTask.Key(report.jobId(), report.taskSeq()));
+        if (!job.status.isRunning() || task == null || task.status != TaskStatus.PLANNED) {
+            return new Change.None();
+        }
+        task.status = TaskStatus.COMPLETED;
+        task.workerId = report.workerId();
+        task.updatedAt = Instant.now();
+        for (WrittenFile written : report.files()) {
+            ExportFile file = new ExportFile();
+            file.key = new ExportFile.Key(job.id, written.fileName());
+            file.resourceType = written.resourceType();
+            file.taskSeq = report.taskSeq();
+            file.resourceCount = written.resourceCount();
+            file.byteCount = written.byteCount();
+            file.persist();
+        }
+        job.tasksDone++;
+        job.updatedAt = Instant.now();
+        return job.allTasksDone() ? complete(job) : new Change.None();
+    }
+
+    /** A task that failed fails its job, with a reason the status endpoint reports. */
+    @Transactional
+    public Change recordFailure(ExportTaskFailed report) {
+        ExportJob job = lock(report.jobId());
+        if (job == null || !job.status.isRunning()) {
+            return new Change.None();
+        }
+        ExportTask task = ExportTask.findById(new ExportTask.Key(report.jobId(), report.taskSeq()));
+        if (task != null && task.status == TaskStatus.PLANNED) {
+            task.status = TaskStatus.FAILED;
+            task.workerId = report.workerId();
+            task.failureReason = report.reason();
+            task.updatedAt = Instant.now();
+        }
+        failJob(job, "Export task " + report.taskSeq()
+                + (task == null ? "" : " (" + task.resourceType + ")") + " failed: " + report.reason());
+        return new Change.None();
+    }
+
+    /** Fails a running job that cannot be done at all, with a reason fit for the client. */
+    @Transactional
+    public void fail(UUID jobId, String reason) {
+        ExportJob job = lock(jobId);
+        if (job != null && job.status.isRunning()) {
+            failJob(job, reason);
+        }
+    }
+
+    /** The client deletes its job: running or finished, it answers 404 from now on. False if it has none such. */
+    @Transactional
+    public boolean cancel(UUID jobId, String clientId) {
+        ExportJob job = lock(jobId);
+        if (job == null || !job.clientId.equals(clientId) || job.status == JobStatus.CANCELLED) {
+            return false;
+        }
+        moveTo(job, JobStatus.CANCELLED);
+        return true;
+    }
+
+    private static void failJob(ExportJob job, String reason) {
+        job.failureReason = reason;
+        moveTo(job, JobStatus.FAILED);
+        job.completedAt = job.updatedAt;
+    }
+
+    private Change complete(ExportJob job) {
+        moveTo(job, JobStatus.COMPLETED);
+        job.completedAt = job.updatedAt;
+        List<ExportFile> files = ExportFile.list("key.jobId", job.id);
+        long resources = files.stream().mapToLong(file -> file.resourceCount).sum();
+        return new Change.Completed(
+                new ExportCompleted(job.id, job.completedAt, job.clientId, files.size(), resources));
+    }
+
+    private static ExportJob lock(UUID jobId) {
+        return ExportJob.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static void moveTo(ExportJob job, JobStatus target) {
+        if (!job.status.canMoveTo(target)) {
+            throw new IllegalStateException("export job " + job.id + " cannot go from " + job.status + " to " + target);
+        }
+        job.status = target;
+        job.updatedAt = Instant.now();
+    }
+}

@@ -1,0 +1,103 @@
+package org.openpayer.bulkexport.export.kickoff;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.openpayer.bulkexport.model.fhir.ExportParameter;
+import org.openpayer.bulkexport.model.fhir.FhirMediaType;
+import org.openpayer.bulkexport.model.fhir.ResourceType;
+import org.openpayer.bulkexport.rest.Caller;
+import org.openpayer.bulkexport.rest.FhirException;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The kick-off parameters of a group-level export, checked as Bulk Data v2 asks: the three {@code _outputFormat}
+ * names of NDJSON, {@code _since} as an instant with a time zone, {@code _type} as a comma list or repeated, and every
+ * parameter we do not support yet refused by name (400), so a client can resend without it. The types exported are
+ * those requested (or all of the patient compartment) that the token may read; naming one it may not is a 403.
+ *
+ * @param resourceTypes the types to export, in a stable order
+ * @param since         {@code _since}, or {@code null}
+ */
+public record ExportParameters(List<String> resourceTypes, Instant since) {
+
+    private static final Set<ExportParameter> SUPPORTED =
+            Set.of(ExportParameter.OUTPUT_FORMAT, ExportParameter.SINCE, ExportParameter.TYPE);
+
+    public static ExportParameters parse(MultivaluedMap<String, String> query, Caller caller) {
+        Instant since = null;
+        Set<String> requestedTypes = new LinkedHashSet<>();
+        for (Map.Entry<String, List<String>> entry : query.entrySet()) {
+            ExportParameter parameter = ExportParameter.byWireName(entry.getKey()).orElseThrow(() ->
+                    FhirException.badRequest("Unknown export parameter '" + entry.getKey() + "'."));
+            if (!SUPPORTED.contains(parameter)) {
+                throw FhirException.notSupported("Export parameter '" + parameter.wireName()
+                        + "' is not supported by this server; resend the request without it.");
+            }
+            switch (parameter) {
+                case OUTPUT_FORMAT -> requireNdjson(single(entry));
+                case SINCE -> since = instant(single(entry));
+                case TYPE -> entry.getValue().forEach(value -> requestedTypes.addAll(types(value)));
+                default -> throw new IllegalStateException("unhandled supported parameter " + parameter);
+            }
+        }
+        return new ExportParameters(authorizedTypes(requestedTypes, caller), since);
+    }
+
+    private static String single(Map.Entry<String, List<String>> entry) {
+        if (entry.getValue().size() != 1) {
+            throw FhirException.badRequest("Export parameter '" + entry.getKey() + "' may be given only once.");
+        }
+        return entry.getValue().get(0);
+    }
+
+    private static void requireNdjson(String format) {
+        if (!FhirMediaType.isNdjsonOutputFormat(format)) {
+            throw FhirException.badRequest("_outputFormat '" + format + "' is not supported; use "
+                    + FhirMediaType.FHIR_NDJSON + " (or application/ndjson, ndjson).");
+        }
+    }
+
+    /** A FHIR instant: date, time and a zone ({@code Z} or an offset); anything less is ambiguous and refused. */
+    private static Instant instant(String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw FhirException.badRequest("_since must be a FHIR instant with a time zone, e.g. "
+                    + "2026-01-01T00:00:00Z; got '" + value + "'.");
+        }
+    }
+
+    private static List<String> types(String commaList) {
+        List<String> types = List.of(commaList.split(","));
+        for (String type : types) {
+            ResourceType resourceType = ResourceType.byName(type.strip()).orElseThrow(() ->
+                    FhirException.badRequest("_type names an unsupported resource type '" + type + "'."));
+            if (!resourceType.inPatientCompartment()) {
+                throw FhirException.badRequest("_type '" + type + "' is outside the patient compartment, which is "
+                        + "what a Group export covers.");
+            }
+        }
+        return types.stream().map(String::strip).toList();
+    }
+
+    private static List<String> authorizedTypes(Set<String> requested, Caller caller) {
+        if (!requested.isEmpty()) {
+            requested.forEach(caller::requireRead);
+            return List.copyOf(requested);
+        }
+        List<String> readable = ResourceType.patientCompartmentTypes().stream()
+                .map(ResourceType::name)
+                .filter(caller.scopes()::canRead)
+                .toList();
+        if (readable.isEmpty()) {
+            throw FhirException.forbidden("The access token allows reading none of the exportable resource types.");
+        }
+        return readable;
+    }
+}

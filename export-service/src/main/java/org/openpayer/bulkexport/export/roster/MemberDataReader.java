@@ -1,0 +1,93 @@
+package org.openpayer.bulkexport.export.roster;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.openpayer.bulkexport.model.security.GroupGrant;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads attribution-service's Group tables, read-only (a replica in production): which Groups exist, the identifiers
+ * that decide access, and members in keyset-paged batches so planning never holds a whole roster in memory. The
+ * tables and columns read here are attribution-service's documented read contract.
+ */
+@ApplicationScoped
+public class MemberDataReader {
+
+    private final AgroalDataSource memberData;
+
+    public MemberDataReader(@DataSource("memberdata") AgroalDataSource memberData) {
+        this.memberData = memberData;
+    }
+
+    /** A Group with the identifiers ({@code system|value}) that access grants match. */
+    public record GroupRef(String id, List<String> identifierTokens) {
+    }
+
+    public Optional<GroupRef> findGroup(String groupId) throws SQLException {
+        try (Connection connection = memberData.getConnection()) {
+            try (PreparedStatement exists = connection.prepareStatement(
+                    "select 1 from attribution.resource where resource_type = 'Group' and id = ? and not deleted")) {
+                exists.setString(1, groupId);
+                try (ResultSet result = exists.executeQuery()) {
+                    if (!result.next()) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            List<String> identifiers = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select system, value from attribution.group_identifier where group_id = ?")) {
+                statement.setString(1, groupId);
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        identifiers.add(GroupGrant.identifierToken(result.getString(1), result.getString(2)));
+                    }
+                }
+            }
+            return Optional.of(new GroupRef(groupId, identifiers));
+        }
+    }
+
+    /**
+     * The next batch of current (not inactive) members' patient ids after {@code afterPatientId}, in id order:
+     * keyset paging, so each batch costs the same however deep into a large roster it is.
+     */
+    public List<String> activeMembers(String groupId, String afterPatientId, int limit) throws SQLException {
+        List<String> patients = new ArrayList<>(limit);
+        try (Connection connection = memberData.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     select distinct patient_id from attribution.group_member
+                     where group_id = ? and not inactive and patient_id > ?
+                     order by patient_id limit ?""")) {
+            statement.setString(1, groupId);
+            statement.setString(2, afterPatientId);
+            statement.setInt(3, limit);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    patients.add(result.getString(1));
+                }
+            }
+        }
+        return patients;
+    }
+
+    /** The member data's clock, which stamps every resource's lastUpdated: the one to take a transactionTime from. */
+    public Instant clock() throws SQLException {
+        try (Connection connection = memberData.getConnection();
+             PreparedStatement statement = connection.prepareStatement("select clock_timestamp()");
+             ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getTimestamp(1).toInstant().truncatedTo(ChronoUnit.MILLIS);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.openpayer.bulkexport.export;
+
+import org.flywaydb.core.Flyway;
+import org.openpayer.bulkexport.model.fhir.IdentifierSystem;
+import org.openpayer.bulkexport.stack.infra.InfraEndpoints;
+import org.openpayer.bulkexport.stack.infra.ProjectLayout;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/**
+ * Member data as attribution-service stores it, written straight into its tables: the read contract export workers
+ * depend on. The schema comes from attribution-service's own migrations, so this fixture breaks when the contract
+ * does. One Group with two current members and one dropped member, an empty Group and another provider's Group.
+ */
+public final class MemberDataFixture {
+
+    public static final String GROUP = "g-export";
+    public static final String EMPTY_GROUP = "g-empty";
+    public static final String OTHER_GROUP = "g-other";
+    public static final String NPI = IdentifierSystem.NPI.uri() + "|1316206220";
+    public static final Instant OLD = Instant.parse("2020-06-01T00:00:00Z");
+    public static final Instant RECENT = Instant.parse("2025-06-01T00:00:00Z");
+
+    private MemberDataFixture() {
+    }
+
+    public static void load(InfraEndpoints endpoints) {
+        Flyway.configure()
+                .dataSource(endpoints.jdbcUrl(), endpoints.dbUsername(), endpoints.dbPassword())
+                .schemas("attribution")
+                .locations("filesystem:" + ProjectLayout.locate().root()
+                        .resolve("attribution-service/src/main/resources/db/migration"))
+                .load()
+                .migrate();
+        try (Connection connection = DriverManager.getConnection(
+                endpoints.jdbcUrl(), endpoints.dbUsername(), endpoints.dbPassword())) {
+            group(connection, GROUP, NPI);
+            group(connection, EMPTY_GROUP, IdentifierSystem.NPI.uri() + "|1316206220");
+            group(connection, OTHER_GROUP, IdentifierSystem.NPI.uri() + "|1487654321");
+            member(connection, GROUP, 1, "p1", false);
+            member(connection, GROUP, 2, "p2", false);
+            member(connection, GROUP, 3, "p3", true);
+            member(connection, OTHER_GROUP, 1, "p3", false);
+            for (String patient : new String[] {"p1", "p2", "p3"}) {
+                resource(connection, "Patient", patient, patient, OLD, false);
+            }
+            resource(connection, "Coverage", "c1", "p1", OLD, false);
+            resource(connection, "Coverage", "c2", "p2", OLD, false);
+            resource(connection, "Coverage", "c3", "p3", OLD, false);
+            resource(connection, "Observation", "o1", "p1", OLD, false);
+            resource(connection, "Observation", "o2", "p2", RECENT, false);
+            resource(connection, "Observation", "o3", "p1", RECENT, true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot load the member data fixture", e);
+        }
+    }
+
+    /** The JSON the fixture stores for a resource: what an export must reproduce byte for byte. */
+    public static String content(String type, String id, String patient, Instant lastUpdated) {
+        String compartment = type.equals("Patient") ? ""
+                : ",\"" + (type.equals("Coverage") ? "beneficiary" : "subject") + "\":{\"reference\":\"Patient/"
+                + patient + "\"}";
+        return "{\"resourceType\":\"" + type + "\",\"id\":\"" + id + "\",\"meta\":{\"versionId\":\"1\","
+                + "\"lastUpdated\":\"" + lastUpdated + "\"}" + compartment + "}";
+    }
+
+    private static void group(Connection connection, String id, String identifier) throws SQLException {
+        resource(connection, "Group", id, null, OLD, false);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into attribution.group_identifier (group_id, system, value) values (?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setString(2, identifier.substring(0, identifier.indexOf('|')));
+            insert.setString(3, identifier.substring(identifier.indexOf('|') + 1));
+            insert.executeUpdate();
+        }
+    }
+
+    private static void member(Connection connection, String group, int seq, String patient, boolean inactive)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into attribution.group_member (group_id, member_seq, patient_id, inactive, content)
+                values (?, ?, ?, ?, ?)""")) {
+            insert.setString(1, group);
+            insert.setInt(2, seq);
+            insert.setString(3, patient);
+            insert.setBoolean(4, inactive);
+            insert.setString(5, "{\"entity\":{\"reference\":\"Patient/" + patient + "\"}}");
+            insert.executeUpdate();
+        }
+    }
+
+    private static void resource(Connection connection, String type, String id, String patient, Instant updated,
+                                 boolean deleted) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into attribution.resource
+                  (resource_type, id, version_id, last_updated, patient_id, deleted, content)
+                values (?, ?, 1, ?, ?, ?, ?)""")) {
+            insert.setString(1, type);
+            insert.setString(2, id);
+            insert.setTimestamp(3, Timestamp.from(updated));
+            insert.setString(4, patient);
+            insert.setBoolean(5, deleted);
+            insert.setString(6, deleted ? null : content(type, id, patient, updated));
+            insert.executeUpdate();
+        }
+    }
+}

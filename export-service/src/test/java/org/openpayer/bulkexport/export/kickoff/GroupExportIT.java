@@ -1,0 +1,293 @@
+package org.openpayer.bulkexport.export.kickoff;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.minio.GetObjectArgs;
+import io.minio.MinioClient;
+import io.minio.StatObjectArgs;
+import io.minio.StatObjectResponse;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openpayer.bulkexport.export.ExportTestResource;
+import org.openpayer.bulkexport.export.MemberDataFixture;
+import org.openpayer.bulkexport.model.storage.ExportFileNames;
+import org.openpayer.bulkexport.model.storage.ExportObjectMetadata;
+import org.openpayer.bulkexport.stack.infra.InfraEndpoints;
+import org.openpayer.bulkexport.stack.testing.RealServersResource;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Group export end to end inside export-service: kick-off, planning and workers over a real Kafka, files in a real S3
+ * server, member data read from PostgreSQL, and the manifest. Plus every refusal of the kick-off and status URLs.
+ */
+@QuarkusIntegrationTest
+@QuarkusTestResource(ExportTestResource.class)
+class GroupExportIT {
+
+    private static final String CLIENT = "east-clinic";
+
+    @Test
+    void groupExport_exportsCurrentMembersDataExactlyOnce() throws Exception {
+        // given
+        String token = token(CLIENT, "system/*.rs");
+
+        // when
+        String statusUrl = kickOff(token, "_type=Patient,Coverage&_type=Observation");
+        JsonPath manifest = awaitManifest(token, statusUrl);
+
+        // then: p3 was dropped from the Group, o3 is deleted
+        assertThat(manifest.getBoolean("requiresAccessToken")).isTrue();
+        assertThat(manifest.getList("error")).isEmpty();
+        assertThat(manifest.getString("request")).isEqualTo(ExportTestResource.PUBLIC_BASE_URL
+                + "/fhir/Group/" + MemberDataFixture.GROUP + "/$export?_type=Patient,Coverage&_type=Observation");
+        assertThat(manifest.getString("transactionTime")).isNotBlank();
+        Map<String, List<String>> linesByType = downloadAll(manifest);
+        assertThat(linesByType.get("Patient")).containsExactlyInAnyOrder(
+                content("Patient", "p1", "p1"), content("Patient", "p2", "p2"));
+        assertThat(linesByType.get("Coverage")).containsExactlyInAnyOrder(
+                content("Coverage", "c1", "p1"), content("Coverage", "c2", "p2"));
+        assertThat(linesByType.get("Observation")).containsExactlyInAnyOrder(
+                MemberDataFixture.content("Observation", "o1", "p1", MemberDataFixture.OLD),
+                MemberDataFixture.content("Observation", "o2", "p2", MemberDataFixture.RECENT));
+        List<Map<String, Object>> outputs = manifest.getList("output");
+        assertThat(outputs).allSatisfy(output -> assertThat((String) output.get("url"))
+                .startsWith(ExportTestResource.PUBLIC_BASE_URL + "/files/"));
+        assertThat(outputs.stream().mapToInt(output -> (Integer) output.get("count")).sum()).isEqualTo(6);
+    }
+
+    @Test
+    void groupExport_filesCarryTheirOwnerForFileService() throws Exception {
+        String token = token(CLIENT, "system/Patient.rs");
+
+        JsonPath manifest = awaitManifest(token, kickOff(token, "_type=Patient"));
+
+        String url = manifest.getString("output[0].url");
+        String[] path = url.substring(url.indexOf("/files/") + "/files/".length()).split("/");
+        StatObjectResponse stat = s3().statObject(StatObjectArgs.builder().bucket("bulk-export")
+                .object(ExportFileNames.objectKey(UUID.fromString(path[0]), path[1])).build());
+        assertThat(stat.userMetadata().getFirst(ExportObjectMetadata.CLIENT_ID)).isEqualTo(CLIENT);
+        assertThat(stat.userMetadata().getFirst(ExportObjectMetadata.RESOURCE_TYPE)).isEqualTo("Patient");
+        assertThat(stat.contentType()).isEqualTo("application/fhir+ndjson");
+    }
+
+    @Test
+    void since_appliesToEachResourceNotToThePatient() throws Exception {
+        String token = token(CLIENT, "system/*.rs");
+
+        JsonPath manifest = awaitManifest(token, kickOff(token, "_type=Observation,Patient&_since=2021-01-01T00:00:00Z"));
+
+        Map<String, List<String>> linesByType = downloadAll(manifest);
+        assertThat(linesByType).containsOnlyKeys("Observation");
+        assertThat(linesByType.get("Observation")).containsExactly(
+                MemberDataFixture.content("Observation", "o2", "p2", MemberDataFixture.RECENT));
+    }
+
+    @Test
+    void emptyGroup_completesWithEmptyOutput() {
+        String token = token(CLIENT, "system/*.rs");
+
+        JsonPath manifest = awaitManifest(token, kickOff(token, MemberDataFixture.EMPTY_GROUP, ""));
+
+        assertThat(manifest.getList("output")).isEmpty();
+        assertThat(manifest.getList("error")).isEmpty();
+    }
+
+    @Test
+    void kickOff_withoutTypes_exportsEveryReadableCompartmentType() {
+        String token = token(CLIENT, "system/Patient.read system/Observation.read");
+
+        JsonPath manifest = awaitManifest(token, kickOff(token, ""));
+
+        assertThat(manifest.getList("output.type")).containsOnly("Patient", "Observation");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/fhir+ndjson", "application/ndjson", "ndjson"})
+    void kickOff_eachNdjsonAlias_isAccepted(String format) {
+        given().auth().oauth2(token(CLIENT, "system/*.rs"))
+                .queryParam("_outputFormat", format).queryParam("_type", "Patient")
+                .get(kickOffPath(MemberDataFixture.GROUP))
+                .then().statusCode(202);
+    }
+
+    @Test
+    void kickOff_withoutToken_is401() {
+        given().get(kickOffPath(MemberDataFixture.GROUP))
+                .then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("resourceType", equalTo("OperationOutcome"));
+    }
+
+    @Test
+    void kickOff_anotherProvidersGroup_is404() {
+        given().auth().oauth2(token(CLIENT, "system/*.rs")).get(kickOffPath(MemberDataFixture.OTHER_GROUP))
+                .then().statusCode(404)
+                .body("issue[0].code", equalTo("not-found"));
+    }
+
+    @Test
+    void kickOff_unknownGroup_is404() {
+        given().auth().oauth2(token(CLIENT, "system/*.rs")).get(kickOffPath("no-such-group"))
+                .then().statusCode(404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"_outputFormat=text/csv", "_type=Foo", "_type=Organization",
+            "_since=2021-01-01", "_since=yesterday", "_elements=id", "_typeFilter=Patient%3Fgender%3Dfemale",
+            "patient=Patient/p1", "_bogus=1"})
+    void kickOff_badOrUnsupportedParameter_is400NamingIt(String query) {
+        Response response = given().auth().oauth2(token(CLIENT, "system/*.rs"))
+                .get(kickOffPath(MemberDataFixture.GROUP) + "?" + query);
+
+        response.then().statusCode(400).body("resourceType", equalTo("OperationOutcome"));
+        assertThat(response.jsonPath().getString("issue[0].diagnostics"))
+                .contains(query.substring(0, query.indexOf('=')));
+    }
+
+    @Test
+    void kickOff_typeTheTokenCannotRead_is403() {
+        given().auth().oauth2(token(CLIENT, "system/Patient.rs"))
+                .queryParam("_type", "Patient,Coverage")
+                .get(kickOffPath(MemberDataFixture.GROUP))
+                .then().statusCode(403)
+                .body("issue[0].code", equalTo("forbidden"));
+    }
+
+    @Test
+    void kickOff_byPost_is405OperationOutcome() {
+        given().auth().oauth2(token(CLIENT, "system/*.rs")).contentType("application/fhir+json").body("{}")
+                .post(kickOffPath(MemberDataFixture.GROUP))
+                .then().statusCode(405)
+                .body("resourceType", equalTo("OperationOutcome"));
+    }
+
+    @Test
+    void status_ofAnotherClientsJob_is404() {
+        String statusUrl = kickOff(token(CLIENT, "system/*.rs"), "_type=Patient");
+
+        given().auth().oauth2(token("someone-else", "system/*.rs", MemberDataFixture.GROUP)).get(path(statusUrl))
+                .then().statusCode(404);
+        given().get(path(statusUrl)).then().statusCode(401);
+    }
+
+    @Test
+    void delete_thenStatusAndSecondDelete_are404AndFilesAreGone() throws Exception {
+        // given
+        String token = token(CLIENT, "system/*.rs");
+        String statusUrl = kickOff(token, "_type=Patient");
+        JsonPath manifest = awaitManifest(token, statusUrl);
+        String fileUrl = manifest.getString("output[0].url");
+
+        // when
+        given().auth().oauth2(token).delete(path(statusUrl)).then().statusCode(202);
+
+        // then
+        given().auth().oauth2(token).get(path(statusUrl)).then().statusCode(404)
+                .body("resourceType", equalTo("OperationOutcome"));
+        given().auth().oauth2(token).delete(path(statusUrl)).then().statusCode(404);
+        String[] parts = fileUrl.substring(fileUrl.indexOf("/files/") + 7).split("/");
+        assertThat(s3().listObjects(io.minio.ListObjectsArgs.builder().bucket("bulk-export")
+                .prefix(ExportFileNames.jobPrefix(UUID.fromString(parts[0]))).recursive(true).build()))
+                .isEmpty();
+    }
+
+    @Test
+    void status_unknownOrMalformedJobId_is404() {
+        String token = token(CLIENT, "system/*.rs");
+        given().auth().oauth2(token).get("/fhir/bulkstatus/" + UUID.randomUUID()).then().statusCode(404);
+        given().auth().oauth2(token).get("/fhir/bulkstatus/not-a-job").then().statusCode(404);
+    }
+
+    private static String kickOff(String token, String query) {
+        return kickOff(token, MemberDataFixture.GROUP, query);
+    }
+
+    private static String kickOff(String token, String group, String query) {
+        Response response = given().auth().oauth2(token)
+                .header("Prefer", "respond-async").accept("application/fhir+json")
+                .urlEncodingEnabled(false)
+                .get(kickOffPath(group) + (query.isEmpty() ? "" : "?" + query));
+        response.then().statusCode(202);
+        String location = response.header("Content-Location");
+        assertThat(location).startsWith(ExportTestResource.PUBLIC_BASE_URL + "/fhir/bulkstatus/");
+        return location;
+    }
+
+    private static JsonPath awaitManifest(String token, String statusUrl) {
+        List<Response> done = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Response response = given().auth().oauth2(token).get(path(statusUrl));
+            if (response.statusCode() == 202) {
+                assertThat(response.header("X-Progress")).hasSizeLessThan(100);
+                assertThat(response.header("Retry-After")).isNotBlank();
+                return false;
+            }
+            done.add(response);
+            return true;
+        });
+        Response response = done.get(0);
+        response.then().statusCode(200).contentType(startsWith("application/json"));
+        assertThat(response.header("Expires")).isNotBlank();
+        return response.jsonPath();
+    }
+
+    private static Map<String, List<String>> downloadAll(JsonPath manifest) throws Exception {
+        Map<String, List<String>> linesByType = new java.util.HashMap<>();
+        List<Map<String, Object>> outputs = manifest.getList("output");
+        for (Map<String, Object> output : outputs) {
+            String url = (String) output.get("url");
+            String[] parts = url.substring(url.indexOf("/files/") + 7).split("/");
+            try (InputStream in = s3().getObject(GetObjectArgs.builder().bucket("bulk-export")
+                    .object(ExportFileNames.objectKey(UUID.fromString(parts[0]), parts[1])).build())) {
+                List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                        .collect(Collectors.toList());
+                assertThat(lines).hasSize((Integer) output.get("count"));
+                linesByType.computeIfAbsent((String) output.get("type"), type -> new ArrayList<>()).addAll(lines);
+            }
+        }
+        return linesByType;
+    }
+
+    private static String content(String type, String id, String patient) {
+        return MemberDataFixture.content(type, id, patient, MemberDataFixture.OLD);
+    }
+
+    private static MinioClient s3() {
+        InfraEndpoints endpoints = RealServersResource.infrastructure().endpoints();
+        return MinioClient.builder().endpoint(endpoints.s3Endpoint())
+                .credentials(endpoints.s3AccessKey(), endpoints.s3SecretKey()).region("us-east-1").build();
+    }
+
+    private static String kickOffPath(String group) {
+        return "/fhir/Group/" + group + "/$export";
+    }
+
+    private static String path(String absoluteUrl) {
+        return absoluteUrl.substring(ExportTestResource.PUBLIC_BASE_URL.length());
+    }
+
+    private static String token(String client, String scope) {
+        return ExportTestResource.TOKENS.token(client, scope, List.of(), List.of(MemberDataFixture.NPI));
+    }
+
+    private static String token(String client, String scope, String groupId) {
+        return ExportTestResource.TOKENS.token(client, scope, List.of(groupId), List.of());
+    }
+}
