@@ -3,6 +3,7 @@ package org.openpayer.bulkexport.attribution;
 import static io.restassured.RestAssured.given;
 
 import org.openpayer.bulkexport.stack.demo.DemoDataset;
+import org.openpayer.bulkexport.model.security.AdminCredentials;
 
 import java.nio.charset.StandardCharsets;
 
@@ -22,7 +23,7 @@ public final class DemoData {
     }
 
     public static io.restassured.response.Response load(String ndjson) {
-        return given().header("X-Admin-Key", AttributionTestResource.ADMIN_KEY)
+        return given().header(AdminCredentials.HEADER, AttributionTestResource.ADMIN_KEY)
                 .contentType("application/fhir+ndjson")
                 .body(ndjson.getBytes(StandardCharsets.UTF_8))
                 .post("/admin/ndjson");

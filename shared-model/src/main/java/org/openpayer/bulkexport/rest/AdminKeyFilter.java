@@ -4,7 +4,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.openpayer.bulkexport.model.fhir.IssueType;
+import org.openpayer.bulkexport.model.security.AdminCredentials;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,8 +18,6 @@ import java.util.Optional;
 @AdminApi
 public class AdminKeyFilter implements ContainerRequestFilter {
 
-    public static final String HEADER = "X-Admin-Key";
-
     private final Optional<String> adminKey;
 
     public AdminKeyFilter(@ConfigProperty(name = "admin.api-key") Optional<String> adminKey) {
@@ -28,10 +26,10 @@ public class AdminKeyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String presented = request.getHeaderString(HEADER);
+        String presented = request.getHeaderString(AdminCredentials.HEADER);
         if (adminKey.isEmpty() || presented == null || !constantTimeEquals(adminKey.get(), presented)) {
-            request.abortWith(OperationOutcomeResponses.unauthorized(HEADER,
-                    "This operator API needs the admin key in the " + HEADER + " header."));
+            request.abortWith(OperationOutcomeResponses.unauthorized(AdminCredentials.HEADER,
+                    "This operator API needs the admin key in the " + AdminCredentials.HEADER + " header."));
         }
     }
 

@@ -10,6 +10,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.openpayer.bulkexport.auth.AuthServiceTestResource;
 import org.openpayer.bulkexport.stack.client.ClientKey;
+import org.openpayer.bulkexport.model.security.AdminCredentials;
 
 import java.util.List;
 import java.util.Map;
@@ -23,14 +24,14 @@ class ClientAdminIT {
     void register_thenGetAndList_showTheClient() {
         String clientId = RegisteredClients.register(ClientKey.es384("k1"), List.of("system/*.read"));
 
-        given().header("X-Admin-Key", AuthServiceTestResource.ADMIN_KEY)
+        given().header(AdminCredentials.HEADER, AuthServiceTestResource.ADMIN_KEY)
                 .get("/admin/clients/" + clientId)
                 .then().statusCode(200)
                 .body("clientId", equalTo(clientId))
                 .body("scopes", equalTo(List.of("system/*.read")))
                 .body("jwks.keys[0].kid", equalTo("k1"))
                 .body("active", equalTo(true));
-        given().header("X-Admin-Key", AuthServiceTestResource.ADMIN_KEY)
+        given().header(AdminCredentials.HEADER, AuthServiceTestResource.ADMIN_KEY)
                 .get("/admin/clients")
                 .then().statusCode(200)
                 .body("clientId", hasItem(clientId));
@@ -46,12 +47,12 @@ class ClientAdminIT {
 
     @Test
     void register_withWrongAdminKey_is401() {
-        given().header("X-Admin-Key", "guess").get("/admin/clients").then().statusCode(401);
+        given().header(AdminCredentials.HEADER, "guess").get("/admin/clients").then().statusCode(401);
     }
 
     @Test
     void register_withoutKeys_is400NamingTheProblem() {
-        given().header("X-Admin-Key", AuthServiceTestResource.ADMIN_KEY)
+        given().header(AdminCredentials.HEADER, AuthServiceTestResource.ADMIN_KEY)
                 .contentType(ContentType.JSON)
                 .body(Map.of("name", "No keys", "scopes", List.of("system/*.rs")))
                 .post("/admin/clients")
@@ -63,7 +64,7 @@ class ClientAdminIT {
     @Test
     void register_withPrivateKey_is400() {
         ClientKey key = ClientKey.es384("private");
-        given().header("X-Admin-Key", AuthServiceTestResource.ADMIN_KEY)
+        given().header(AdminCredentials.HEADER, AuthServiceTestResource.ADMIN_KEY)
                 .contentType(ContentType.JSON)
                 .body("{\"name\":\"Leaky\",\"scopes\":[\"system/*.rs\"],\"jwks\":{\"keys\":[" + key.privateJwk() + "]}}")
                 .post("/admin/clients")
@@ -73,7 +74,7 @@ class ClientAdminIT {
 
     @Test
     void register_withPatientScope_is400() {
-        given().header("X-Admin-Key", AuthServiceTestResource.ADMIN_KEY)
+        given().header(AdminCredentials.HEADER, AuthServiceTestResource.ADMIN_KEY)
                 .contentType(ContentType.JSON)
                 .body(Map.of("name", "Patient app", "scopes", List.of("patient/*.rs"),
                         "jwks", RegisteredClients.jwks(ClientKey.es384("p"))))
@@ -83,7 +84,7 @@ class ClientAdminIT {
 
     @Test
     void register_withHttpJwksUrl_is400() {
-        given().header("X-Admin-Key", AuthServiceTestResource.ADMIN_KEY)
+        given().header(AdminCredentials.HEADER, AuthServiceTestResource.ADMIN_KEY)
                 .contentType(ContentType.JSON)
                 .body(Map.of("name", "Plain http", "scopes", List.of("system/*.rs"),
                         "jwksUrl", "http://keys.example.com/jwks.json"))
@@ -93,7 +94,7 @@ class ClientAdminIT {
 
     @Test
     void register_withMalformedJson_is400OperationOutcome() {
-        given().header("X-Admin-Key", AuthServiceTestResource.ADMIN_KEY)
+        given().header(AdminCredentials.HEADER, AuthServiceTestResource.ADMIN_KEY)
                 .contentType(ContentType.JSON).body("{\"name\": ")
                 .post("/admin/clients")
                 .then().statusCode(400)
@@ -102,7 +103,7 @@ class ClientAdminIT {
 
     @Test
     void get_unknownClient_is404OperationOutcome() {
-        given().header("X-Admin-Key", AuthServiceTestResource.ADMIN_KEY)
+        given().header(AdminCredentials.HEADER, AuthServiceTestResource.ADMIN_KEY)
                 .get("/admin/clients/nope")
                 .then().statusCode(404)
                 .body("issue[0].code", equalTo("not-found"));

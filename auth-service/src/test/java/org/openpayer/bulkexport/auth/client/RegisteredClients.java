@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import org.openpayer.bulkexport.auth.AuthServiceTestResource;
 import org.openpayer.bulkexport.stack.client.ClientKey;
+import org.openpayer.bulkexport.model.security.AdminCredentials;
 
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ public final class RegisteredClients {
     /** Registers {@code key}'s public half inline and returns the new client id. */
     public static String register(ClientKey key, List<String> scopes) {
         return given()
-                .header("X-Admin-Key", AuthServiceTestResource.ADMIN_KEY)
+                .header(AdminCredentials.HEADER, AuthServiceTestResource.ADMIN_KEY)
                 .contentType(ContentType.JSON)
                 .body(Map.of(
                         "name", "Test clinic " + key.kid(),

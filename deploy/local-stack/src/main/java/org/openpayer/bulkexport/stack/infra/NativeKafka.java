@@ -37,7 +37,8 @@ final class NativeKafka {
                 JavaCommand.withHeap("384m").mainClass(classpath, "kafka.Kafka", config.toString()),
                 Map.of(), workDir.resolve("logs/kafka.log"), detached);
         String bootstrap = bootstrapServers(port);
-        process.awaitReady(Duration.ofSeconds(90), () -> KafkaTopics.brokerAnswers(bootstrap));
+        // Port first: the admin client logs a warning for every refused connection while the broker starts.
+        process.awaitReady(Duration.ofSeconds(90), () -> FreePort.isListening(port) && KafkaTopics.brokerAnswers(bootstrap));
         KafkaTopics.createAll(bootstrap);
         return process;
     }

@@ -1,0 +1,45 @@
+package org.openpayer.bulkexport.stack.suite;
+
+import org.openpayer.bulkexport.model.route.Service;
+
+/**
+ * The applications the suite runs, each with the module that packages it and the heap it gets. export-service runs
+ * twice: the second instance joins the same Kafka consumer groups and takes a share of the export work.
+ */
+public enum SuiteApp {
+    AUTH("auth-service", "auth-service", Service.AUTH, "256m"),
+    ATTRIBUTION("attribution-service", "attribution-service", Service.ATTRIBUTION, "384m"),
+    EXPORT("export-service", "export-service", Service.EXPORT, "256m"),
+    EXPORT_WORKER("export-worker-2", "export-service", null, "256m"),
+    FILE("file-service", "file-service", Service.FILE, "192m"),
+    GATEWAY("gateway", "deploy/gateway", null, "192m");
+
+    private final String processName;
+    private final String moduleDir;
+    private final Service service;
+    private final String heap;
+
+    SuiteApp(String processName, String moduleDir, Service service, String heap) {
+        this.processName = processName;
+        this.moduleDir = moduleDir;
+        this.service = service;
+        this.heap = heap;
+    }
+
+    public String processName() {
+        return processName;
+    }
+
+    String moduleDir() {
+        return moduleDir;
+    }
+
+    /** The routed service this app serves, or {@code null} for the gateway and the extra worker. */
+    Service service() {
+        return service;
+    }
+
+    String heap() {
+        return heap;
+    }
+}
