@@ -22,33 +22,53 @@ public record InfraEndpoints(
 
     /** Environment variables read by every service's application.properties. */
     public Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        putIfSet(env, "DB_URL", jdbcUrl);
-        putIfSet(env, "DB_USERNAME", dbUsername);
-        putIfSet(env, "DB_PASSWORD", dbPassword);
-        putIfSet(env, "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
-        putIfSet(env, "S3_ENDPOINT", s3Endpoint);
-        putIfSet(env, "S3_ACCESS_KEY", s3AccessKey);
-        putIfSet(env, "S3_SECRET_KEY", s3SecretKey);
-        return env;
+        return settings(true);
     }
 
     /** The same settings as Quarkus configuration keys, which override the properties files in tests. */
     public Map<String, String> quarkusConfig() {
-        Map<String, String> config = new LinkedHashMap<>();
-        putIfSet(config, "quarkus.datasource.jdbc.url", jdbcUrl);
-        putIfSet(config, "quarkus.datasource.username", dbUsername);
-        putIfSet(config, "quarkus.datasource.password", dbPassword);
-        putIfSet(config, "kafka.bootstrap.servers", kafkaBootstrapServers);
-        putIfSet(config, "storage.s3.endpoint", s3Endpoint);
-        putIfSet(config, "storage.s3.access-key", s3AccessKey);
-        putIfSet(config, "storage.s3.secret-key", s3SecretKey);
-        return config;
+        return settings(false);
     }
 
-    private static void putIfSet(Map<String, String> target, String key, String value) {
-        if (value != null) {
-            target.put(key, value);
+    private Map<String, String> settings(boolean asEnvironment) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (Setting setting : Setting.values()) {
+            String value = setting.valueOf(this);
+            if (value != null) {
+                settings.put(asEnvironment ? setting.environmentVariable : setting.configKey, value);
+            }
+        }
+        return settings;
+    }
+
+    /** Each server setting under its environment variable and its configuration key: the one mapping of both. */
+    private enum Setting {
+        DB_URL("DB_URL", "quarkus.datasource.jdbc.url"),
+        DB_USERNAME("DB_USERNAME", "quarkus.datasource.username"),
+        DB_PASSWORD("DB_PASSWORD", "quarkus.datasource.password"),
+        KAFKA("KAFKA_BOOTSTRAP_SERVERS", "kafka.bootstrap.servers"),
+        S3_ENDPOINT("S3_ENDPOINT", "storage.s3.endpoint"),
+        S3_ACCESS_KEY("S3_ACCESS_KEY", "storage.s3.access-key"),
+        S3_SECRET_KEY("S3_SECRET_KEY", "storage.s3.secret-key");
+
+        private final String environmentVariable;
+        private final String configKey;
+
+        Setting(String environmentVariable, String configKey) {
+            this.environmentVariable = environmentVariable;
+            this.configKey = configKey;
+        }
+
+        String valueOf(InfraEndpoints endpoints) {
+            return switch (this) {
+                case DB_URL -> endpoints.jdbcUrl();
+                case DB_USERNAME -> endpoints.dbUsername();
+                case DB_PASSWORD -> endpoints.dbPassword();
+                case KAFKA -> endpoints.kafkaBootstrapServers();
+                case S3_ENDPOINT -> endpoints.s3Endpoint();
+                case S3_ACCESS_KEY -> endpoints.s3AccessKey();
+                case S3_SECRET_KEY -> endpoints.s3SecretKey();
+            };
         }
     }
 }

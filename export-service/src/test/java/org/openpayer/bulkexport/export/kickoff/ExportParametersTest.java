@@ -1,0 +1,80 @@
+package org.openpayer.bulkexport.export.kickoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.junit.jupiter.api.Test;
+import org.openpayer.bulkexport.model.fhir.IssueType;
+import org.openpayer.bulkexport.model.security.GroupGrant;
+import org.openpayer.bulkexport.model.security.ScopeSet;
+import org.openpayer.bulkexport.rest.Caller;
+import org.openpayer.bulkexport.rest.FhirException;
+
+import java.time.Instant;
+
+class ExportParametersTest {
+
+    private static final Caller READ_ALL = new Caller("c", ScopeSet.parse("system/*.read"), GroupGrant.NONE);
+
+    @Test
+    void parse_repeatedAndCommaSeparatedTypes_areMergedInOrderWithoutDuplicates() {
+        MultivaluedMap<String, String> query = query("_type", "Patient,Coverage");
+        query.add("_type", "Observation,Patient");
+
+        ExportParameters parameters = ExportParameters.parse(query, READ_ALL);
+
+        assertThat(parameters.resourceTypes()).containsExactly("Patient", "Coverage", "Observation");
+    }
+
+    @Test
+    void parse_sinceWithOffset_isTheSameInstantInUtc() {
+        ExportParameters parameters = ExportParameters.parse(query("_since", "2026-01-01T05:00:00+05:00"), READ_ALL);
+
+        assertThat(parameters.since()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void parse_noTypes_meansEveryCompartmentTypeTheTokenReads() {
+        Caller caller = new Caller("c", ScopeSet.parse("system/Patient.rs system/Coverage.rs system/Group.rs"),
+                GroupGrant.NONE);
+
+        assertThat(ExportParameters.parse(new MultivaluedHashMap<>(), caller).resourceTypes())
+                .containsExactly("Patient", "Coverage");
+    }
+
+    @Test
+    void parse_sinceTwice_isRefused() {
+        MultivaluedMap<String, String> query = query("_since", "2026-01-01T00:00:00Z");
+        query.add("_since", "2026-02-01T00:00:00Z");
+
+        assertThatThrownBy(() -> ExportParameters.parse(query, READ_ALL)).isInstanceOf(FhirException.class);
+    }
+
+    @Test
+    void parse_unsupportedParameter_isNotSupported400() {
+        assertThatThrownBy(() -> ExportParameters.parse(query("includeAssociatedData", "LatestProvenanceResources"),
+                READ_ALL))
+                .isInstanceOfSatisfying(FhirException.class, e -> {
+                    assertThat(e.status().getStatusCode()).isEqualTo(400);
+                    assertThat(e.issueType()).isEqualTo(IssueType.NOT_SUPPORTED);
+                    assertThat(e.getMessage()).contains("includeAssociatedData");
+                });
+    }
+
+    @Test
+    void parse_noReadableType_isForbidden() {
+        Caller writer = new Caller("c", ScopeSet.parse("system/*.cud"), GroupGrant.NONE);
+
+        assertThatThrownBy(() -> ExportParameters.parse(new MultivaluedHashMap<>(), writer))
+                .isInstanceOfSatisfying(FhirException.class,
+                        e -> assertThat(e.status().getStatusCode()).isEqualTo(403));
+    }
+
+    private static MultivaluedMap<String, String> query(String name, String value) {
+        MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
+        query.add(name, value);
+        return query;
+    }
+}
