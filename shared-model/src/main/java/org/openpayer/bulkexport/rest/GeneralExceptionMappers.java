@@ -13,8 +13,8 @@ import java.util.UUID;
 
 /**
  * Everything else still answers as an OperationOutcome: framework errors keep their status (unknown path 404, wrong
- * method 405, wrong media type 415), unreadable JSON is a 400, and an unexpected failure is a 500 whose body carries only
- * a reference id, which the log pairs with the stack trace.
+ * method 405, wrong media type 415), unreadable JSON is a 400, and an unexpected failure is a 500 whose body carries
+ * only a reference id, which the log pairs with the stack trace.
  */
 public final class GeneralExceptionMappers {
 
@@ -42,7 +42,8 @@ public final class GeneralExceptionMappers {
             }
             String reason = exception.getResponse().getStatusInfo().getReasonPhrase();
             IssueType issue = ISSUE_BY_STATUS.getOrDefault(status, IssueType.INVALID);
-            return OperationOutcomeResponses.of(status, issue, status == 404 ? "Unknown resource or operation." : reason);
+            String diagnostics = status == 404 ? "Unknown resource or operation." : reason;
+            return OperationOutcomeResponses.of(status, issue, diagnostics);
         }
     }
 
@@ -53,7 +54,8 @@ public final class GeneralExceptionMappers {
             String where = exception.getLocation() == null ? ""
                     : " at line " + exception.getLocation().getLineNr() + ", column "
                     + exception.getLocation().getColumnNr();
-            return OperationOutcomeResponses.of(400, IssueType.INVALID, "The request body is not valid JSON" + where + ".");
+            return OperationOutcomeResponses.of(400, IssueType.INVALID,
+                    "The request body is not valid JSON" + where + ".");
         }
     }
 

@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openpayer.bulkexport.model.route.PublicUrls;
 
-/** Makes the suite's {@link PublicUrls} injectable, from {@code suite.public-base-url} (env {@code PUBLIC_BASE_URL}). */
+/** Makes the suite's {@link PublicUrls} injectable, from {@code suite.public-base-url} ({@code PUBLIC_BASE_URL}). */
 @ApplicationScoped
 public class PublicUrlsProducer {
 

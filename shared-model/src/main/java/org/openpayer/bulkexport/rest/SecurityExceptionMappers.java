@@ -42,7 +42,8 @@ public final class SecurityExceptionMappers {
     public static class Forbidden implements ExceptionMapper<ForbiddenException> {
         @Override
         public Response toResponse(ForbiddenException exception) {
-            return OperationOutcomeResponses.of(403, IssueType.FORBIDDEN, "The access token does not allow this request.");
+            return OperationOutcomeResponses.of(403, IssueType.FORBIDDEN,
+                    "The access token does not allow this request.");
         }
     }
 }

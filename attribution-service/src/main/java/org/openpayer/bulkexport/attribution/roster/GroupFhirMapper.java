@@ -39,7 +39,8 @@ public class GroupFhirMapper {
         List<GroupIdentifier> identifiers = new ArrayList<>();
         for (JsonNode identifier : group.path("identifier")) {
             if (identifier.hasNonNull("system") && identifier.hasNonNull("value")) {
-                identifiers.add(new GroupIdentifier(identifier.get("system").asText(), identifier.get("value").asText()));
+                identifiers.add(new GroupIdentifier(
+                        identifier.get("system").asText(), identifier.get("value").asText()));
             }
         }
         return new StoredGroup(group.toString(), members, identifiers);

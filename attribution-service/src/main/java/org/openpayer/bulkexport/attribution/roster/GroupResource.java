@@ -53,7 +53,8 @@ public class GroupResource {
         caller.requireRead("Group");
         GroupRepository.GroupRow group = groups.find(id)
                 .filter(row -> permits(caller, row))
-                .orElseThrow(() -> FhirException.notFound("Group/" + id + " is not known or not accessible to this client."));
+                .orElseThrow(() -> FhirException.notFound(
+                        "Group/" + id + " is not known or not accessible to this client."));
         return Response.ok(mapper.toFhir(group.contentWithoutMembers(), groups.memberContents(id)),
                 FhirMediaType.FHIR_JSON).build();
     }

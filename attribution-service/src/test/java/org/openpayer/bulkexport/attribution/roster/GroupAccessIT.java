@@ -111,7 +111,8 @@ class GroupAccessIT {
                 .body("type", equalTo("searchset"))
                 .body("total", equalTo(1))
                 .body("entry[0].resource.id", equalTo(DemoDataset.EAST_GROUP_ID))
-                .body("entry[0].fullUrl", equalTo("https://payer.example.test/fhir/Group/" + DemoDataset.EAST_GROUP_ID));
+                .body("entry[0].fullUrl",
+                        equalTo("https://payer.example.test/fhir/Group/" + DemoDataset.EAST_GROUP_ID));
     }
 
     @Test

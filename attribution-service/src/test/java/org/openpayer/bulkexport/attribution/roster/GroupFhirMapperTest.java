@@ -13,7 +13,8 @@ import java.util.List;
 class GroupFhirMapperTest {
 
     private static final String GROUP = "{\"resourceType\":\"Group\",\"id\":\"g1\","
-            + "\"identifier\":[{\"system\":\"http://hl7.org/fhir/sid/us-npi\",\"value\":\"1316206220\"},{\"value\":\"x\"}],"
+            + "\"identifier\":[{\"system\":\"http://hl7.org/fhir/sid/us-npi\",\"value\":\"1316206220\"},"
+            + "{\"value\":\"x\"}],"
             + "\"member\":[{\"entity\":{\"reference\":\"Patient/p1\"},"
             + "\"period\":{\"start\":\"2026-01-01T00:00:00Z\",\"end\":\"2026-12-31\"}},"
             + "{\"entity\":{\"reference\":\"Patient/p2\"},\"inactive\":true}]}";

@@ -57,7 +57,8 @@ public class ClientKeySource {
                 }
                 byte[] bytes = body.readNBytes(policy.maxBytes() + 1);
                 if (bytes.length > policy.maxBytes()) {
-                    throw new KeyUnavailableException("the client's JWKS is larger than " + policy.maxBytes() + " bytes");
+                    throw new KeyUnavailableException(
+                            "the client's JWKS is larger than " + policy.maxBytes() + " bytes");
                 }
                 return new String(bytes, StandardCharsets.UTF_8);
             }

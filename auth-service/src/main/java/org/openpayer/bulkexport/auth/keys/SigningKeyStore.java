@@ -57,7 +57,8 @@ public class SigningKeyStore {
     private Keys loadOrCreate() {
         List<SigningKey> active = activeKeys();
         if (active.isEmpty()) {
-            entityManager.createNativeQuery("select pg_advisory_xact_lock(" + KEY_CREATION_LOCK + ")").getSingleResult();
+            entityManager.createNativeQuery("select pg_advisory_xact_lock(" + KEY_CREATION_LOCK + ")")
+                    .getSingleResult();
             active = activeKeys();
             if (active.isEmpty()) {
                 SigningKey created = newKey();

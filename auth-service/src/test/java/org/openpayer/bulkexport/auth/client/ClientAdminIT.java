@@ -66,7 +66,8 @@ class ClientAdminIT {
         ClientKey key = ClientKey.es384("private");
         given().header(AdminCredentials.HEADER, AuthServiceTestResource.ADMIN_KEY)
                 .contentType(ContentType.JSON)
-                .body("{\"name\":\"Leaky\",\"scopes\":[\"system/*.rs\"],\"jwks\":{\"keys\":[" + key.privateJwk() + "]}}")
+                .body("{\"name\":\"Leaky\",\"scopes\":[\"system/*.rs\"],"
+                        + "\"jwks\":{\"keys\":[" + key.privateJwk() + "]}}")
                 .post("/admin/clients")
                 .then().statusCode(400)
                 .body("issue[0].code", equalTo("invalid"));

@@ -29,7 +29,8 @@ final class Manifest {
         manifest.put("requiresAccessToken", true);
         ArrayNode output = manifest.putArray("output");
         files.stream()
-                .sorted(Comparator.comparing((ExportFile file) -> file.resourceType).thenComparing(file -> file.taskSeq))
+                .sorted(Comparator.comparing((ExportFile file) -> file.resourceType)
+                        .thenComparing(file -> file.taskSeq))
                 .forEach(file -> output.addObject()
                         .put("type", file.resourceType)
                         .put("url", urls.exportFile(job.id, file.key.fileName()))

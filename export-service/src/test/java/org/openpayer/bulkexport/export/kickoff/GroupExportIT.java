@@ -91,7 +91,8 @@ class GroupExportIT {
     void since_appliesToEachResourceNotToThePatient() throws Exception {
         String token = token(CLIENT, "system/*.rs");
 
-        JsonPath manifest = awaitManifest(token, kickOff(token, "_type=Observation,Patient&_since=2021-01-01T00:00:00Z"));
+        JsonPath manifest = awaitManifest(token,
+                kickOff(token, "_type=Observation,Patient&_since=2021-01-01T00:00:00Z"));
 
         Map<String, List<String>> linesByType = downloadAll(manifest);
         assertThat(linesByType).containsOnlyKeys("Observation");

@@ -14,7 +14,8 @@ import java.util.UUID;
  * @param workerId   the worker instance that ran it (for operators: shows how work spread over instances)
  * @param files      the files written, possibly none
  */
-public record ExportTaskCompleted(UUID jobId, Instant occurredAt, int taskSeq, String workerId, List<WrittenFile> files) {
+public record ExportTaskCompleted(
+        UUID jobId, Instant occurredAt, int taskSeq, String workerId, List<WrittenFile> files) {
 
     public ExportTaskCompleted {
         files = List.copyOf(files);

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 public final class ExportFileNames {
 
     private static final String PREFIX = "exports/";
+    private static final String JOB_ID = "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})";
     private static final Pattern FILE_NAME =
-            Pattern.compile("([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-(\\d{1,9})\\.([A-Z][A-Za-z]{1,63})\\.ndjson");
+            Pattern.compile(JOB_ID + "-(\\d{1,9})\\.([A-Z][A-Za-z]{1,63})\\.ndjson");
 
     private ExportFileNames() {
     }

@@ -51,7 +51,8 @@ class ExportFileNamesTest {
 
     @Test
     void fileName_rejectsBadSequenceAndType() {
-        assertThatThrownBy(() -> ExportFileNames.fileName(JOB, 0, "Patient")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ExportFileNames.fileName(JOB, 0, "Patient"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ExportFileNames.fileName(JOB, 1, "../x")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -103,7 +103,8 @@ public final class SuiteCommand {
     /** Prints a fresh signed client assertion of the demo client, for calling the token endpoint by hand. */
     private void assertion() {
         ClientCredentials credentials = ClientCredentials.read(credentialsFile);
-        System.out.println(ClientAssertion.of(credentials.key(), credentials.clientId(), credentials.tokenUrl()).sign());
+        System.out.println(
+                ClientAssertion.of(credentials.key(), credentials.clientId(), credentials.tokenUrl()).sign());
     }
 
     /**
@@ -176,7 +177,8 @@ public final class SuiteCommand {
         System.out.println("  Demo credentials   " + credentialsFile);
         System.out.println("  Admin key          " + local.resolve("admin-key") + " (header X-Admin-Key)");
         System.out.println("  Logs               " + local.resolve("logs"));
-        System.out.println("Run the demo export again with deploy/local-stack/demo.sh; stop with deploy/local-stack/down.sh");
+        System.out.println("Run the demo export again with deploy/local-stack/demo.sh; "
+                + "stop everything with deploy/local-stack/down.sh");
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -37,6 +37,7 @@ public final class DemoDataset {
     public static final String CONTRACT_SYSTEM = "http://example-health.org/fhir/sid/provider-contract";
 
     private static final String ATR = "http://hl7.org/fhir/us/davinci-atr/StructureDefinition/";
+    private static final String ATR_CODES = "http://hl7.org/fhir/us/davinci-atr/CodeSystem/";
     private static final String[] GIVEN = {"Ana", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hugo", "Ines",
         "Jamal", "Kira", "Luis", "Mei", "Noah", "Olga", "Priya", "Quinn", "Rosa", "Sam", "Tariq"};
     private static final String[] FAMILY = {"Alvarez", "Brown", "Chen", "Diallo", "Evans", "Fischer", "Garcia",
@@ -167,7 +168,7 @@ public final class DemoDataset {
                 "beneficiary", ref(patient),
                 "relationship", concept("http://terminology.hl7.org/CodeSystem/subscriber-relationship", "self",
                         "Self"),
-                "period", obj("start", PLAN_YEAR.toString(), "end", PLAN_YEAR.plusYears(1).minusDays(1).toString()),
+                "period", planYear(),
                 "payor", arr(ref("Organization/" + PAYER_ID)),
                 "class", arr(obj(
                         "type", concept("http://terminology.hl7.org/CodeSystem/coverage-class", "plan", "Plan"),
@@ -211,14 +212,14 @@ public final class DemoDataset {
                             obj("url", ATR + "ext-attributedProvider", "valueReference",
                                     ref("Practitioner/" + practitionerId(provider, 1 + member % 2)))),
                     "entity", ref("Patient/" + patient),
-                    "period", obj("start", PLAN_YEAR.toString(), "end", PLAN_YEAR.plusYears(1).minusDays(1).toString()),
+                    "period", planYear(),
                     "inactive", false));
         }
         return obj("resourceType", "Group", "id", id,
                 "meta", obj("profile", arr(ATR + "atr-group")),
                 "extension", arr(
                         obj("url", ATR + "ext-contractValidityPeriod", "valuePeriod",
-                                obj("start", PLAN_YEAR.toString(), "end", PLAN_YEAR.plusYears(1).minusDays(1).toString())),
+                                planYear()),
                         obj("url", ATR + "ext-attributionListStatus", "valueCode", "open")),
                 "identifier", arr(
                         obj("system", IdentifierSystem.NPI.uri(), "value", provider.npi()),
@@ -230,12 +231,17 @@ public final class DemoDataset {
                 "name", provider.name() + " attribution list 2026",
                 "managingEntity", ref("Organization/" + PAYER_ID),
                 "characteristic", arr(obj(
-                        "code", concept("http://hl7.org/fhir/us/davinci-atr/CodeSystem/davinci-group-characteristic-codes",
-                                "attributed-to", "Attributed to"),
+                        "code", concept(ATR_CODES + "davinci-group-characteristic-codes", "attributed-to",
+                                "Attributed to"),
                         "valueReference", ref("Organization/" + provider.id()),
                         "exclude", false)),
                 "quantity", lastMember - firstMember + 1,
                 "member", members);
+    }
+
+    /** The demo contracts' and coverages' period: the 2026 plan year. */
+    private static ObjectNode planYear() {
+        return obj("start", PLAN_YEAR.toString(), "end", PLAN_YEAR.plusYears(1).minusDays(1).toString());
     }
 
     private static ObjectNode money(double value) {

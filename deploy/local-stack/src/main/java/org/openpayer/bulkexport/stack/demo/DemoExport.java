@@ -38,7 +38,8 @@ public final class DemoExport {
 
         String statusUrl = bulk.kickOffGroupExport(group.path("id").asText(), "");
         out.println("Export accepted; polling " + statusUrl);
-        JsonNode manifest = bulk.awaitManifest(statusUrl, Duration.ofMinutes(5), progress -> out.println("  " + progress));
+        JsonNode manifest = bulk.awaitManifest(statusUrl, Duration.ofMinutes(5),
+                progress -> out.println("  " + progress));
         out.println("Manifest:");
         out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
         for (JsonNode output : manifest.path("output")) {

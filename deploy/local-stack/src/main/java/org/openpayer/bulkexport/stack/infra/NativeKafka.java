@@ -38,7 +38,8 @@ final class NativeKafka {
                 Map.of(), workDir.resolve("logs/kafka.log"), detached);
         String bootstrap = bootstrapServers(port);
         // Port first: the admin client logs a warning for every refused connection while the broker starts.
-        process.awaitReady(Duration.ofSeconds(90), () -> FreePort.isListening(port) && KafkaTopics.brokerAnswers(bootstrap));
+        process.awaitReady(Duration.ofSeconds(90),
+                () -> FreePort.isListening(port) && KafkaTopics.brokerAnswers(bootstrap));
         KafkaTopics.createAll(bootstrap);
         return process;
     }
