@@ -61,7 +61,7 @@ final class ReverseProxy {
                 .setMethod(request.method())
                 .setHost(upstream.getHost())
                 .setPort(upstream.getPort() > 0 ? upstream.getPort() : 80)
-                .setURI(request.uri())
+                .setURI(RequestTargets.encodeDisallowed(request.uri()))
                 .setHeaders(forwardedHeaders(request));
         client.request(options)
                 .compose(outbound -> outbound.send(request))

@@ -1,15 +1,21 @@
 package org.openpayer.bulkexport.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 
 /** The packaged gateway in front of fake services: routing by the route table, streaming, and its own errors. */
 @QuarkusIntegrationTest
@@ -35,6 +41,20 @@ class GatewayIT {
                 .body("uri", equalTo(path))
                 .body("authorization", equalTo("Bearer abc"))
                 .body("forwardedFor", notNullValue());
+    }
+
+    @Test
+    void get_unencodedPipeInQuery_isForwardedPercentEncoded() throws Exception {
+        // given: a request line as curl sends it; Java's HTTP clients refuse to send one
+        String requestLine = "GET /fhir/Group?identifier=http://hl7.org/fhir/sid/us-npi|1316206220 HTTP/1.1";
+
+        // when
+        String response = rawRequest(requestLine);
+
+        // then
+        assertThat(response).startsWith("HTTP/1.1 200")
+                .contains("\"service\":\"attribution-service\"")
+                .contains("\"uri\":\"/fhir/Group?identifier=http://hl7.org/fhir/sid/us-npi%7C1316206220\"");
     }
 
     @Test
@@ -77,5 +97,16 @@ class GatewayIT {
     @Test
     void health_isServedByTheGatewayItself() {
         given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    private static String rawRequest(String requestLine) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

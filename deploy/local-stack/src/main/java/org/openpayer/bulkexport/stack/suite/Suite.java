@@ -2,7 +2,6 @@ package org.openpayer.bulkexport.stack.suite;
 
 import org.openpayer.bulkexport.model.route.PublicPaths;
 import org.openpayer.bulkexport.stack.infra.InfraEndpoints;
-import org.openpayer.bulkexport.stack.infra.JavaCommand;
 import org.openpayer.bulkexport.stack.infra.ManagedProcess;
 import org.openpayer.bulkexport.stack.infra.ProjectLayout;
 
@@ -43,7 +42,7 @@ public record Suite(SuitePorts ports, String publicBaseUrl, String adminKey, Lis
         try {
             for (SuiteApp app : SuiteApp.values()) {
                 started.add(ManagedProcess.start(app.processName(),
-                        JavaCommand.withHeap(app.heap()).jar(options.layout().quarkusRunJar(app.moduleDir())),
+                        app.javaCommand().jar(options.layout().quarkusRunJar(app.moduleDir())),
                         environment(app, options, publicBaseUrl),
                         options.workDir().resolve("logs/" + app.processName() + ".log"),
                         options.detached()));

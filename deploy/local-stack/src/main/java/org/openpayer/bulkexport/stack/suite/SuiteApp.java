@@ -1,6 +1,9 @@
 package org.openpayer.bulkexport.stack.suite;
 
 import org.openpayer.bulkexport.model.route.Service;
+import org.openpayer.bulkexport.stack.infra.JavaCommand;
+
+import java.util.List;
 
 /**
  * The applications the suite runs, each with the module that packages it and the heap it gets. export-service runs
@@ -12,18 +15,22 @@ public enum SuiteApp {
     EXPORT("export-service", "export-service", Service.EXPORT, "256m"),
     EXPORT_WORKER("export-worker-2", "export-service", null, "256m"),
     FILE("file-service", "file-service", Service.FILE, "192m"),
-    GATEWAY("gateway", "deploy/gateway", null, "192m");
+    /** Accepts request targets with unencoded characters and encodes them before forwarding (see its README). */
+    GATEWAY("gateway", "deploy/gateway", null, "192m", "vertx.disableURIValidation");
 
     private final String processName;
     private final String moduleDir;
     private final Service service;
     private final String heap;
+    private final List<String> enabledSystemProperties;
 
-    SuiteApp(String processName, String moduleDir, Service service, String heap) {
+    SuiteApp(String processName, String moduleDir, Service service, String heap,
+             String... enabledSystemProperties) {
         this.processName = processName;
         this.moduleDir = moduleDir;
         this.service = service;
         this.heap = heap;
+        this.enabledSystemProperties = List.of(enabledSystemProperties);
     }
 
     public String processName() {
@@ -39,7 +46,10 @@ public enum SuiteApp {
         return service;
     }
 
-    String heap() {
-        return heap;
+    /** The JVM command line: heap and the system properties the app needs set to {@code true}. */
+    JavaCommand javaCommand() {
+        JavaCommand command = JavaCommand.withHeap(heap);
+        enabledSystemProperties.forEach(property -> command.systemProperty(property, "true"));
+        return command;
     }
 }
