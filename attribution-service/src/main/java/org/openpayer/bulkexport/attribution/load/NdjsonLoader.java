@@ -139,12 +139,12 @@ public class NdjsonLoader {
         private final Set<String> keys = new HashSet<>();
 
         boolean contains(ResourceWrite write) {
-            return keys.contains(write.resourceType() + "/" + write.id());
+            return keys.contains(write.key());
         }
 
         void add(ResourceWrite write) {
             writes.add(write);
-            keys.add(write.resourceType() + "/" + write.id());
+            keys.add(write.key());
         }
 
         int size() {

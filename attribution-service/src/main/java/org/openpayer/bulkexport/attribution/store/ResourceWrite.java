@@ -19,7 +19,8 @@ public record ResourceWrite(String resourceType, String id, String patientId, Co
         String render(long versionId, Instant lastUpdated);
     }
 
-    String key() {
+    /** {@code Type/id}: what identifies the resource across versions. */
+    public String key() {
         return resourceType + "/" + id;
     }
 }

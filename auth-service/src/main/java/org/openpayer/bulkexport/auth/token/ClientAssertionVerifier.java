@@ -169,7 +169,7 @@ public class ClientAssertionVerifier {
                     .filter(key -> Objects.equals(key.getKeyId(), jws.getKeyIdHeaderValue()))
                     .filter(key -> expectedKeyType.equals(key.getKeyType()))
                     .filter(key -> !(key instanceof EllipticCurveJsonWebKey ec)
-                            || EllipticCurves.P384.equals(ec.getCurveName()) || "P-384".equals(ec.getCurveName()))
+                            || EllipticCurves.P_384.equals(ec.getCurveName()))
                     .toList();
         } catch (ClientKeySource.KeyUnavailableException e) {
             throw OAuthError.invalidClient("The client's keys are unavailable: " + e.getMessage() + ".");

@@ -25,8 +25,6 @@ import org.openpayer.bulkexport.rest.OperationOutcomeResponses;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The status URL a kick-off returns. Only the client that started a job sees it; to anyone else, and after a
@@ -84,19 +82,11 @@ public class ExportStatusResource {
     }
 
     private static ExportJob ownJob(Caller caller, String jobId) {
-        ExportJob job = parse(jobId).map(id -> ExportJob.<ExportJob>findById(id)).orElse(null);
+        ExportJob job = ExportFileNames.parseJobId(jobId).map(id -> ExportJob.<ExportJob>findById(id)).orElse(null);
         if (job == null || !job.clientId.equals(caller.clientId()) || job.status == JobStatus.CANCELLED) {
             throw notFound(jobId);
         }
         return job;
-    }
-
-    private static Optional<UUID> parse(String jobId) {
-        try {
-            return Optional.of(UUID.fromString(jobId));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     /** Under 100 characters, as Bulk Data asks of X-Progress. */

@@ -17,7 +17,6 @@ import org.openpayer.bulkexport.rest.FhirException;
 
 import java.io.InputStream;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * {@code GET /files/{jobId}/{fileName}}: an export file, to the client that started the export and no one else. The
@@ -41,7 +40,7 @@ public class FileDownloadResource {
     public Response download(@PathParam("jobId") String jobId, @PathParam("fileName") String fileName)
             throws MinioException {
         Caller caller = Caller.from(token);
-        ExportFileStore.StoredFile file = jobIdOf(jobId)
+        ExportFileStore.StoredFile file = ExportFileNames.parseJobId(jobId)
                 .flatMap(job -> ExportFileNames.parse(job, fileName))
                 .flatMap(this::find)
                 .filter(found -> caller.clientId().equals(found.ownerClientId()))
@@ -63,14 +62,6 @@ public class FileDownloadResource {
             return files.find(name.objectKey());
         } catch (MinioException e) {
             throw new IllegalStateException("object storage is unavailable", e);
-        }
-    }
-
-    private static Optional<UUID> jobIdOf(String jobId) {
-        try {
-            return Optional.of(UUID.fromString(jobId));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 }

@@ -45,6 +45,18 @@ public final class ExportFileNames {
     }
 
     /**
+     * Reads a job id a client sent back in a status or file URL; anything that is not a UUID is empty, so callers
+     * answer it like an unknown job.
+     */
+    public static Optional<UUID> parseJobId(String jobId) {
+        try {
+            return Optional.of(UUID.fromString(jobId));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Reads a file name a client sent back. Anything that is not exactly a name this class made is empty, which keeps
      * path tricks ({@code ../}, other jobs' prefixes) away from storage.
      */

@@ -50,6 +50,13 @@ class ExportFileNamesTest {
     }
 
     @Test
+    void parseJobId_acceptsUuidsOnly() {
+        assertThat(ExportFileNames.parseJobId(JOB.toString())).contains(JOB);
+        assertThat(ExportFileNames.parseJobId("not-a-job")).isEmpty();
+        assertThat(ExportFileNames.parseJobId("")).isEmpty();
+    }
+
+    @Test
     void fileName_rejectsBadSequenceAndType() {
         assertThatThrownBy(() -> ExportFileNames.fileName(JOB, 0, "Patient"))
                 .isInstanceOf(IllegalArgumentException.class);
