@@ -34,6 +34,10 @@ public class FhirException extends RuntimeException {
         return new FhirException(Status.FORBIDDEN, IssueType.FORBIDDEN, diagnostics);
     }
 
+    public static FhirException conflict(String diagnostics) {
+        return new FhirException(Status.CONFLICT, IssueType.CONFLICT, diagnostics);
+    }
+
     public Status status() {
         return status;
     }

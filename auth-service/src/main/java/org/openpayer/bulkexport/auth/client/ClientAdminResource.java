@@ -3,6 +3,7 @@ package org.openpayer.bulkexport.auth.client;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -30,10 +31,7 @@ public class ClientAdminResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(ClientRegistration registration, @Context UriInfo uri) {
-        if (registration == null) {
-            throw FhirException.badRequest("Send the client registration as a JSON body.");
-        }
-        RegisteredClient client = registrations.register(registration);
+        RegisteredClient client = registrations.register(requireBody(registration));
         return Response.created(uri.getAbsolutePathBuilder().path(client.clientId).build())
                 .entity(ClientView.of(client))
                 .build();
@@ -50,5 +48,39 @@ public class ClientAdminResource {
         return RegisteredClient.<RegisteredClient>findByIdOptional(clientId)
                 .map(ClientView::of)
                 .orElseThrow(() -> FhirException.notFound("No client " + clientId + "."));
+    }
+
+    /** Key rotation: a new JWKS URL, or an inline JWKS that replaces the stored one. */
+    @PUT
+    @Path("{clientId}/keys")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ClientView replaceKeys(@PathParam("clientId") String clientId, ClientKeysUpdate keys) {
+        return ClientView.of(registrations.replaceKeys(clientId, requireBody(keys)));
+    }
+
+    @PUT
+    @Path("{clientId}/access")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ClientView replaceAccess(@PathParam("clientId") String clientId, ClientAccessUpdate access) {
+        return ClientView.of(registrations.replaceAccess(clientId, requireBody(access)));
+    }
+
+    @POST
+    @Path("{clientId}/disable")
+    public ClientView disable(@PathParam("clientId") String clientId) {
+        return ClientView.of(registrations.setActive(clientId, false));
+    }
+
+    @POST
+    @Path("{clientId}/enable")
+    public ClientView enable(@PathParam("clientId") String clientId) {
+        return ClientView.of(registrations.setActive(clientId, true));
+    }
+
+    private static <T> T requireBody(T body) {
+        if (body == null) {
+            throw FhirException.badRequest("Send the change as a JSON body.");
+        }
+        return body;
     }
 }

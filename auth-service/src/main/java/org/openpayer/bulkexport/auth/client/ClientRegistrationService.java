@@ -2,26 +2,18 @@ package org.openpayer.bulkexport.auth.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
-import org.jose4j.jwk.PublicJsonWebKey;
-import org.jose4j.lang.JoseException;
 import org.openpayer.bulkexport.auth.keys.ClientKeyPolicy;
-import org.openpayer.bulkexport.model.security.InvalidScopeException;
-import org.openpayer.bulkexport.model.security.ScopeSet;
-import org.openpayer.bulkexport.model.security.SmartScope;
+import org.openpayer.bulkexport.auth.keys.ClientKeySource;
 import org.openpayer.bulkexport.rest.FhirException;
 
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
- * Registers clients after checking everything that would otherwise fail at token time: a usable key source, public
- * keys only, SMART system scopes, and well-formed Group grants. The server assigns the client id.
+ * Registers and changes clients after checking everything that would otherwise fail at token time ({@link
+ * ClientRules}). The server assigns the client id. A disabled client gets no more tokens; those it holds expire within
+ * the token lifetime.
  */
 @ApplicationScoped
 public class ClientRegistrationService {
@@ -29,30 +21,77 @@ public class ClientRegistrationService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ClientKeyPolicy keyPolicy;
+    private final ClientKeySource keySource;
 
-    public ClientRegistrationService(ClientKeyPolicy keyPolicy) {
+    public ClientRegistrationService(ClientKeyPolicy keyPolicy, ClientKeySource keySource) {
         this.keyPolicy = keyPolicy;
+        this.keySource = keySource;
     }
 
     @Transactional
     public RegisteredClient register(ClientRegistration registration) {
         RegisteredClient client = new RegisteredClient();
         client.clientId = newClientId();
-        client.name = requireName(registration.name());
-        client.jwksUrl = registration.jwksUrl();
-        client.jwks = registration.jwks() == null ? null : validatedJwks(registration.jwks().toString());
-        if ((client.jwksUrl == null) == (client.jwks == null)) {
-            throw FhirException.badRequest("Register exactly one of jwksUrl (preferred) and jwks.");
-        }
-        if (client.jwksUrl != null) {
-            keyPolicy.requireAllowedJwksUrl(client.jwksUrl);
-        }
-        client.allowedScopes = validatedScopes(registration.scopes());
-        client.groupIds = registration.groupIds();
-        client.groupIdentifiers = validatedIdentifiers(registration.groupIdentifiers());
+        client.name = ClientRules.name(registration.name());
+        setKeys(client, new ClientKeysUpdate(registration.jwksUrl(), registration.jwks()));
+        setAccess(client, new ClientAccessUpdate(
+                registration.scopes(), registration.groupIds(), registration.groupIdentifiers()));
         client.active = true;
         client.createdAt = Instant.now();
+        client.updatedAt = client.createdAt;
         client.persist();
+        return client;
+    }
+
+    /** Rotation: the new key source replaces the old one for every assertion from now on. */
+    @Transactional
+    public RegisteredClient replaceKeys(String clientId, ClientKeysUpdate keys) {
+        RegisteredClient client = existing(clientId);
+        String previousUrl = client.jwksUrl;
+        setKeys(client, keys);
+        client.updatedAt = Instant.now();
+        keySource.forget(previousUrl);
+        return client;
+    }
+
+    @Transactional
+    public RegisteredClient replaceAccess(String clientId, ClientAccessUpdate access) {
+        RegisteredClient client = existing(clientId);
+        setAccess(client, access);
+        client.updatedAt = Instant.now();
+        return client;
+    }
+
+    @Transactional
+    public RegisteredClient setActive(String clientId, boolean active) {
+        RegisteredClient client = existing(clientId);
+        client.active = active;
+        client.updatedAt = Instant.now();
+        return client;
+    }
+
+    private void setKeys(RegisteredClient client, ClientKeysUpdate keys) {
+        if ((keys.jwksUrl() == null) == (keys.jwks() == null)) {
+            throw FhirException.badRequest("Give exactly one of jwksUrl (preferred) and jwks.");
+        }
+        if (keys.jwksUrl() != null) {
+            keyPolicy.requireAllowedJwksUrl(keys.jwksUrl());
+        }
+        client.jwksUrl = keys.jwksUrl();
+        client.jwks = keys.jwks() == null ? null : ClientRules.inlineJwks(keys.jwks().toString());
+    }
+
+    private static void setAccess(RegisteredClient client, ClientAccessUpdate access) {
+        client.allowedScopes = ClientRules.scopes(access.scopes());
+        client.groupIds = ClientRules.groupIds(access.groupIds());
+        client.groupIdentifiers = ClientRules.groupIdentifiers(access.groupIdentifiers());
+    }
+
+    private static RegisteredClient existing(String clientId) {
+        RegisteredClient client = RegisteredClient.findById(clientId);
+        if (client == null) {
+            throw FhirException.notFound("No client " + clientId + ".");
+        }
         return client;
     }
 
@@ -60,59 +99,5 @@ public class ClientRegistrationService {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String requireName(String name) {
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw FhirException.badRequest("A client needs a name of 1 to 200 characters.");
-        }
-        return name.strip();
-    }
-
-    /** SMART: every key has {@code kty} and a {@code kid} unique within the set; we also refuse private keys. */
-    private static String validatedJwks(String json) {
-        try {
-            JsonWebKeySet set = new JsonWebKeySet(json);
-            if (set.getJsonWebKeys().isEmpty()) {
-                throw FhirException.badRequest("The JWKS holds no keys.");
-            }
-            Set<String> kids = new HashSet<>();
-            for (JsonWebKey key : set.getJsonWebKeys()) {
-                if (key.getKeyId() == null || !kids.add(key.getKeyId())) {
-                    throw FhirException.badRequest("Every key in the JWKS needs a kid of its own.");
-                }
-                if (key instanceof PublicJsonWebKey publicKey && publicKey.getPrivateKey() != null) {
-                    throw FhirException.badRequest("Register public keys only; the JWKS holds private key material.");
-                }
-            }
-            return set.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
-        } catch (JoseException e) {
-            throw FhirException.badRequest("The JWKS is not a valid JSON Web Key Set: " + e.getMessage());
-        }
-    }
-
-    private static String validatedScopes(List<String> scopes) {
-        if (scopes.isEmpty()) {
-            throw FhirException.badRequest("A client needs at least one allowed scope, e.g. system/*.rs.");
-        }
-        try {
-            ScopeSet parsed = ScopeSet.parse(String.join(" ", scopes));
-            if (!parsed.scopes().stream().allMatch(SmartScope::isSystem)) {
-                throw FhirException.badRequest("Backend services clients get system/ scopes only.");
-            }
-            return parsed.render();
-        } catch (InvalidScopeException e) {
-            throw FhirException.badRequest(e.getMessage());
-        }
-    }
-
-    private static List<String> validatedIdentifiers(List<String> identifiers) {
-        for (String identifier : identifiers) {
-            int bar = identifier.indexOf('|');
-            if (bar <= 0 || bar == identifier.length() - 1) {
-                throw FhirException.badRequest("Group identifiers are written system|value: " + identifier);
-            }
-        }
-        return identifiers;
     }
 }

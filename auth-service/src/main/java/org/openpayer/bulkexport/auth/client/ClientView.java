@@ -17,11 +17,12 @@ public record ClientView(
         List<String> groupIds,
         List<String> groupIdentifiers,
         boolean active,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant updatedAt) {
 
     static ClientView of(RegisteredClient client) {
         return new ClientView(client.clientId, client.name, client.jwksUrl, client.jwks,
                 List.of(client.allowedScopes.split(" ")), client.groupIds, client.groupIdentifiers, client.active,
-                client.createdAt);
+                client.createdAt, client.updatedAt);
     }
 }

@@ -45,4 +45,7 @@ public class RegisteredClient extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
 }

@@ -1,79 +1,91 @@
 package org.openpayer.bulkexport.auth.keys;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.lang.JoseException;
 import org.openpayer.bulkexport.auth.client.RegisteredClient;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 /**
- * The public keys a client signs its assertions with: stored inline, or fetched from its registered JWKS URL with a
- * timeout and a size limit. Fetch failures are {@link KeyUnavailableException}s, which the token endpoint answers
- * with invalid_client like any other authentication failure.
+ * The public keys a client signs its assertions with: stored inline, or fetched from its registered JWKS URL and
+ * reused as long as the response's {@code Cache-Control} allows. A kid the cached set lacks makes us refetch, rate
+ * limited per URL, so a client that rotates its keys is never locked out by our cache.
  */
 @ApplicationScoped
 public class ClientKeySource {
 
-    private final ClientKeyPolicy policy;
-    private final HttpClient http;
+    private final Function<String, FetchedJwks> fetcher;
+    private final Clock clock;
+    private final Duration refetchMinInterval;
+    private final ConcurrentMap<String, CachedJwks> byUrl = new ConcurrentHashMap<>();
 
-    public ClientKeySource(ClientKeyPolicy policy) {
-        this.policy = policy;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(policy.fetchTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    @Inject
+    public ClientKeySource(JwksFetcher fetcher, ClientJwksSettings settings) {
+        this(fetcher::fetch, Clock.systemUTC(), settings.refetchMinInterval());
     }
 
-    public List<JsonWebKey> keysOf(RegisteredClient client) {
+    ClientKeySource(Function<String, FetchedJwks> fetcher, Clock clock, Duration refetchMinInterval) {
+        this.fetcher = fetcher;
+        this.clock = clock;
+        this.refetchMinInterval = refetchMinInterval;
+    }
+
+    /**
+     * The client's keys, current enough to check an assertion signed with {@code kid}.
+     *
+     * @throws KeyUnavailableException when the client's JWKS cannot be read or fetched
+     */
+    public List<JsonWebKey> keysFor(RegisteredClient client, String kid) {
+        if (client.jwks != null) {
+            return inlineKeys(client.jwks);
+        }
+        Instant now = clock.instant();
+        CachedJwks cached = byUrl.get(client.jwksUrl);
+        if (cached == null || !cached.freshAt(now) || !cached.hasKid(kid) && cached.mayRefetchAt(now)) {
+            cached = new CachedJwks(fetcher.apply(client.jwksUrl), now, refetchMinInterval);
+            byUrl.put(client.jwksUrl, cached);
+        }
+        return cached.jwks.keys();
+    }
+
+    /** Drops what was fetched from {@code url}: its client now has other keys, or another URL. */
+    public void forget(String url) {
+        if (url != null) {
+            byUrl.remove(url);
+        }
+    }
+
+    private static List<JsonWebKey> inlineKeys(String json) {
         try {
-            String json = client.jwks != null ? client.jwks : fetch(client.jwksUrl);
             return new JsonWebKeySet(json).getJsonWebKeys();
         } catch (JoseException e) {
-            throw new KeyUnavailableException("the client's JWKS cannot be read");
+            throw new KeyUnavailableException("the client's registered JWKS cannot be read");
         }
     }
 
-    private String fetch(String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(policy.fetchTimeout())
-                .header("Accept", "application/json")
-                .GET()
-                .build();
-        try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new KeyUnavailableException("the client's JWKS URL answered " + response.statusCode());
-                }
-                byte[] bytes = body.readNBytes(policy.maxBytes() + 1);
-                if (bytes.length > policy.maxBytes()) {
-                    throw new KeyUnavailableException(
-                            "the client's JWKS is larger than " + policy.maxBytes() + " bytes");
-                }
-                return new String(bytes, StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new KeyUnavailableException("the client's JWKS URL cannot be fetched");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KeyUnavailableException("interrupted while fetching the client's JWKS");
-        }
-    }
+    /** One URL's keys and when they were fetched. */
+    private record CachedJwks(FetchedJwks jwks, Instant fetchedAt, Duration refetchMinInterval) {
 
-    /** The client's keys could not be obtained; the message is safe to return to the client. */
-    public static class KeyUnavailableException extends RuntimeException {
-        public KeyUnavailableException(String message) {
-            super(message, null, false, false);
+        boolean freshAt(Instant now) {
+            return now.isBefore(fetchedAt.plus(jwks.reusableFor()));
+        }
+
+        boolean hasKid(String kid) {
+            return jwks.keys().stream().anyMatch(key -> Objects.equals(key.getKeyId(), kid));
+        }
+
+        boolean mayRefetchAt(Instant now) {
+            return !now.isBefore(fetchedAt.plus(refetchMinInterval));
         }
     }
 }

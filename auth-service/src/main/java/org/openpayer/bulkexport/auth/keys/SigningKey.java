@@ -8,7 +8,11 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One of the keys that sign our access tokens, shared by every auth-service instance through the database. */
+/**
+ * One of the keys that sign our access tokens, shared by every auth-service instance through the database. A key is
+ * published from {@link #createdAt}, signs from {@link #signsFrom} until a newer key takes over, and is published
+ * until {@link #retiredAt}.
+ */
 @Entity
 @Table(name = "signing_key")
 public class SigningKey extends PanacheEntityBase {
@@ -27,5 +31,14 @@ public class SigningKey extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
-    public boolean active;
+    @Column(name = "signs_from")
+    public Instant signsFrom;
+
+    /** When the key stopped being published; {@code null} while it is. */
+    @Column(name = "retired_at")
+    public Instant retiredAt;
+
+    KeyPeriod period() {
+        return new KeyPeriod(kid, signsFrom);
+    }
 }

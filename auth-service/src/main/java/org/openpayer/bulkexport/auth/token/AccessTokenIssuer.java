@@ -8,13 +8,17 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 import org.openpayer.bulkexport.auth.client.RegisteredClient;
 import org.openpayer.bulkexport.auth.config.AuthConfig;
+import org.openpayer.bulkexport.auth.crypto.EcSignatures;
 import org.openpayer.bulkexport.auth.keys.SigningKeyStore;
 import org.openpayer.bulkexport.model.route.PublicUrls;
 import org.openpayer.bulkexport.model.security.AccessTokenClaims;
 import org.openpayer.bulkexport.model.security.ScopeSet;
 
+import java.security.PrivateKey;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signs access tokens. The token carries everything the resource servers decide on (client, scopes, Group grants),
@@ -26,10 +30,14 @@ public class AccessTokenIssuer {
     private final SigningKeyStore keys;
     private final PublicUrls urls;
     private final Duration lifetime;
+    private final EcSignatures ecSignatures;
+    /** Signing keys by kid, converted once for the ECDSA provider; one entry per rotation. */
+    private final Map<String, PrivateKey> preparedKeys = new ConcurrentHashMap<>();
 
-    public AccessTokenIssuer(SigningKeyStore keys, PublicUrls urls, AuthConfig config) {
+    public AccessTokenIssuer(SigningKeyStore keys, PublicUrls urls, AuthConfig config, EcSignatures ecSignatures) {
         this.keys = keys;
         this.urls = urls;
+        this.ecSignatures = ecSignatures;
         this.lifetime = config.token().lifetime().compareTo(AccessTokenClaims.MAX_LIFETIME) > 0
                 ? AccessTokenClaims.MAX_LIFETIME : config.token().lifetime();
     }
@@ -49,9 +57,9 @@ public class AccessTokenIssuer {
         claims.setStringListClaim(AccessTokenClaims.GROUP_IDENTIFIERS, client.groupIdentifiers);
 
         PublicJsonWebKey key = keys.current();
-        JsonWebSignature jws = new JsonWebSignature();
+        JsonWebSignature jws = ecSignatures.apply(new JsonWebSignature());
         jws.setPayload(claims.toJson());
-        jws.setKey(key.getPrivateKey());
+        jws.setKey(preparedKeys.computeIfAbsent(key.getKeyId(), kid -> ecSignatures.signingKey(key.getPrivateKey())));
         jws.setKeyIdHeaderValue(key.getKeyId());
         jws.setAlgorithmHeaderValue(key.getAlgorithm());
         jws.setHeader("typ", "JWT");

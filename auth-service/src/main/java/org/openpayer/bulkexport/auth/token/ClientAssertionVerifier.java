@@ -12,9 +12,12 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.keys.EllipticCurves;
 import org.jose4j.lang.JoseException;
+import org.openpayer.bulkexport.auth.client.ClientDirectory;
 import org.openpayer.bulkexport.auth.client.RegisteredClient;
 import org.openpayer.bulkexport.auth.config.AuthConfig;
+import org.openpayer.bulkexport.auth.crypto.EcSignatures;
 import org.openpayer.bulkexport.auth.keys.ClientKeySource;
+import org.openpayer.bulkexport.auth.keys.KeyUnavailableException;
 import org.openpayer.bulkexport.model.route.PublicUrls;
 
 import java.time.Instant;
@@ -37,17 +40,21 @@ public class ClientAssertionVerifier {
             AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384, "EC");
     private static final long MAX_ASSERTION_LIFETIME_SECONDS = 300;
 
+    private final ClientDirectory clients;
     private final ClientKeySource keySource;
     private final ReplayGuard replayGuard;
     private final PublicUrls urls;
     private final AuthConfig config;
+    private final EcSignatures ecSignatures;
 
-    public ClientAssertionVerifier(ClientKeySource keySource, ReplayGuard replayGuard, PublicUrls urls,
-                                   AuthConfig config) {
+    public ClientAssertionVerifier(ClientDirectory clients, ClientKeySource keySource, ReplayGuard replayGuard,
+                                   PublicUrls urls, AuthConfig config, EcSignatures ecSignatures) {
+        this.clients = clients;
         this.keySource = keySource;
         this.replayGuard = replayGuard;
         this.urls = urls;
         this.config = config;
+        this.ecSignatures = ecSignatures;
     }
 
     /**
@@ -72,6 +79,7 @@ public class ClientAssertionVerifier {
         RegisteredClient client = issuingClient(claims, clientIdParam);
         requireAudience(claims);
         Instant expiresAt = requireExpiry(claims);
+        requireAlreadyValid(claims);
         String jti = requireJti(claims);
         verifySignature(jws, client, expectedKeyType);
         if (!replayGuard.firstUse(client.clientId, jti, expiresAt.plus(config.token().clockSkew()))) {
@@ -99,7 +107,7 @@ public class ClientAssertionVerifier {
         }
     }
 
-    private static RegisteredClient issuingClient(JwtClaims claims, String clientIdParam) {
+    private RegisteredClient issuingClient(JwtClaims claims, String clientIdParam) {
         String issuer = stringClaim(claims, "iss");
         if (issuer == null || !issuer.equals(stringClaim(claims, "sub"))) {
             throw OAuthError.invalidClient("The assertion's iss and sub must both be the client id.");
@@ -107,11 +115,8 @@ public class ClientAssertionVerifier {
         if (clientIdParam != null && !clientIdParam.equals(issuer)) {
             throw OAuthError.invalidClient("client_id does not match the assertion's issuer.");
         }
-        RegisteredClient client = RegisteredClient.findById(issuer);
-        if (client == null || !client.active) {
-            throw OAuthError.invalidClient("Unknown or disabled client.");
-        }
-        return client;
+        return clients.activeClient(issuer)
+                .orElseThrow(() -> OAuthError.invalidClient("Unknown or disabled client."));
     }
 
     private void requireAudience(JwtClaims claims) {
@@ -146,6 +151,23 @@ public class ClientAssertionVerifier {
         return Instant.ofEpochSecond(exp.getValue());
     }
 
+    /** {@code nbf} and {@code iat} are optional, but an assertion that says it is not valid yet is refused. */
+    private void requireAlreadyValid(JwtClaims claims) {
+        long latestAllowed = Instant.now().getEpochSecond() + config.token().clockSkew().toSeconds();
+        try {
+            NumericDate notBefore = claims.getNotBefore();
+            if (notBefore != null && notBefore.getValue() > latestAllowed) {
+                throw OAuthError.invalidClient("The assertion's nbf is in the future.");
+            }
+            NumericDate issuedAt = claims.getIssuedAt();
+            if (issuedAt != null && issuedAt.getValue() > latestAllowed) {
+                throw OAuthError.invalidClient("The assertion's iat is in the future.");
+            }
+        } catch (MalformedClaimException e) {
+            throw OAuthError.invalidClient("The assertion's nbf or iat is not a number of seconds.");
+        }
+    }
+
     private static String requireJti(JwtClaims claims) {
         String jti = stringClaim(claims, "jti");
         if (jti == null || jti.isEmpty() || jti.length() > 256) {
@@ -165,13 +187,13 @@ public class ClientAssertionVerifier {
         }
         List<JsonWebKey> candidates;
         try {
-            candidates = keySource.keysOf(client).stream()
+            candidates = keySource.keysFor(client, jws.getKeyIdHeaderValue()).stream()
                     .filter(key -> Objects.equals(key.getKeyId(), jws.getKeyIdHeaderValue()))
                     .filter(key -> expectedKeyType.equals(key.getKeyType()))
                     .filter(key -> !(key instanceof EllipticCurveJsonWebKey ec)
                             || EllipticCurves.P_384.equals(ec.getCurveName()))
                     .toList();
-        } catch (ClientKeySource.KeyUnavailableException e) {
+        } catch (KeyUnavailableException e) {
             throw OAuthError.invalidClient("The client's keys are unavailable: " + e.getMessage() + ".");
         }
         if (candidates.size() != 1) {
@@ -182,7 +204,11 @@ public class ClientAssertionVerifier {
         try {
             jws.setAlgorithmConstraints(new AlgorithmConstraints(
                     AlgorithmConstraints.ConstraintType.PERMIT, jws.getAlgorithmHeaderValue()));
-            jws.setKey(candidates.get(0).getKey());
+            if ("EC".equals(expectedKeyType)) {
+                ecSignatures.apply(jws).setKey(ecSignatures.verificationKey(candidates.get(0).getKey()));
+            } else {
+                jws.setKey(candidates.get(0).getKey());
+            }
             if (!jws.verifySignature()) {
                 throw OAuthError.invalidClient("The assertion's signature does not verify.");
             }

@@ -58,7 +58,7 @@ class ClientAdminIT {
                 .post("/admin/clients")
                 .then().statusCode(400)
                 .body("resourceType", equalTo("OperationOutcome"))
-                .body("issue[0].diagnostics", equalTo("Register exactly one of jwksUrl (preferred) and jwks."));
+                .body("issue[0].diagnostics", equalTo("Give exactly one of jwksUrl (preferred) and jwks."));
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import org.openpayer.bulkexport.auth.AuthServiceTestResource;
 import org.openpayer.bulkexport.stack.client.ClientKey;
 import org.openpayer.bulkexport.model.security.AdminCredentials;
@@ -33,6 +34,24 @@ public final class RegisteredClients {
                 .when().post("/admin/clients")
                 .then().statusCode(201)
                 .extract().path("clientId");
+    }
+
+    /** Registers a client whose keys are published at {@code jwksUrl}; returns the new client id. */
+    public static String registerWithJwksUrl(String jwksUrl, List<String> scopes) {
+        return admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name", "Test clinic with a JWKS URL",
+                        "jwksUrl", jwksUrl,
+                        "scopes", scopes))
+                .when().post("/admin/clients")
+                .then().statusCode(201)
+                .extract().path("clientId");
+    }
+
+    /** A request with the operators' credential. */
+    public static RequestSpecification admin() {
+        return given().header(AdminCredentials.HEADER, AuthServiceTestResource.ADMIN_KEY);
     }
 
     static JsonNode jwks(ClientKey key) {

@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.openpayer.bulkexport.auth.token.TokenRequests.URLS;
+import static org.openpayer.bulkexport.auth.token.TokenRequests.expectError;
+import static org.openpayer.bulkexport.auth.token.TokenRequests.tokenRequest;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -18,12 +21,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openpayer.bulkexport.auth.AuthServiceTestResource;
 import org.openpayer.bulkexport.auth.client.RegisteredClients;
-import org.openpayer.bulkexport.model.route.PublicUrls;
+import org.openpayer.bulkexport.model.security.Permission;
+import org.openpayer.bulkexport.model.security.ScopeSet;
 import org.openpayer.bulkexport.stack.client.ClientAssertion;
 import org.openpayer.bulkexport.stack.client.ClientKey;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +41,6 @@ import java.util.UUID;
 @QuarkusTestResource(AuthServiceTestResource.class)
 class TokenEndpointIT {
 
-    private static final PublicUrls URLS = new PublicUrls(AuthServiceTestResource.PUBLIC_BASE_URL);
     private static final ClientKey EC_KEY = ClientKey.es384("ec-" + UUID.randomUUID());
     private static final ClientKey RSA_KEY = ClientKey.rs384("rsa-" + UUID.randomUUID());
     private static String ecClient;
@@ -277,17 +281,98 @@ class TokenEndpointIT {
                 .body("error_description", org.hamcrest.Matchers.notNullValue());
     }
 
-    private static io.restassured.response.Response tokenRequest(String assertion, String scope) {
-        return given().contentType("application/x-www-form-urlencoded")
+    @Test
+    void token_v1AndV2Requests_grantTheSameAccessInTheSyntaxAsked() throws Exception {
+        String v1 = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl()).sign();
+        String v2 = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl()).sign();
+
+        ValidatableResponse v1Response = tokenRequest(v1, "system/*.read").then().statusCode(200)
+                .body("scope", equalTo("system/*.read"));
+        ValidatableResponse v2Response = tokenRequest(v2, "system/*.rs").then().statusCode(200)
+                .body("scope", equalTo("system/*.rs"));
+
+        ScopeSet v1Granted = ScopeSet.parse(verifiedClaims(v1Response.extract().path("access_token"))
+                .getStringClaimValue("scope"));
+        ScopeSet v2Granted = ScopeSet.parse(verifiedClaims(v2Response.extract().path("access_token"))
+                .getStringClaimValue("scope"));
+        for (Permission permission : Permission.values()) {
+            assertThat(v1Granted.allows("Patient", permission)).as(permission.name())
+                    .isEqualTo(v2Granted.allows("Patient", permission));
+        }
+    }
+
+    @Test
+    void token_granularScope_isLeftOutOfTheGrant() {
+        String assertion = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl()).sign();
+
+        tokenRequest(assertion, "system/Observation.rs?category=laboratory system/Patient.rs").then()
+                .statusCode(200)
+                .body("scope", equalTo("system/Patient.rs"));
+    }
+
+    @Test
+    void token_onlyGranularScopes_isInvalidScope() {
+        String assertion = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl()).sign();
+
+        expectError(tokenRequest(assertion, "system/Observation.rs?category=laboratory").then(), 400,
+                "invalid_scope");
+    }
+
+    @Test
+    void token_patientContextScope_isInvalidScope() {
+        String assertion = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl()).sign();
+
+        expectError(tokenRequest(assertion, "patient/*.rs").then(), 400, "invalid_scope");
+    }
+
+    @Test
+    void token_repeatedParameter_isInvalidRequest() {
+        String assertion = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl()).sign();
+
+        expectError(given().contentType("application/x-www-form-urlencoded")
                 .formParam("grant_type", "client_credentials")
                 .formParam("client_assertion_type", TokenResource.JWT_BEARER)
                 .formParam("client_assertion", assertion)
-                .formParam("scope", scope)
-                .post("/auth/token");
+                .formParam("scope", "system/*.rs")
+                .formParam("scope", "system/Patient.rs")
+                .post("/auth/token").then(), 400, "invalid_request");
     }
 
-    private static void expectError(ValidatableResponse response, int status, String error) {
-        response.statusCode(status).contentType("application/json").body("error", equalTo(error));
+    @Test
+    void token_clientIdParameterOtherThanIssuer_isInvalidClient() {
+        String assertion = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl()).sign();
+
+        expectError(given().contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_assertion_type", TokenResource.JWT_BEARER)
+                .formParam("client_assertion", assertion)
+                .formParam("client_id", rsaClient)
+                .formParam("scope", "system/*.rs")
+                .post("/auth/token").then(), 401, "invalid_client");
+    }
+
+    @Test
+    void token_notBeforeInTheFuture_isInvalidClient() {
+        String assertion = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl())
+                .withClaim("nbf", Instant.now().plus(Duration.ofMinutes(3)).getEpochSecond()).sign();
+
+        expectError(tokenRequest(assertion, "system/*.rs").then(), 401, "invalid_client");
+    }
+
+    @Test
+    void token_issuedAtInTheFuture_isInvalidClient() {
+        String assertion = ClientAssertion.of(EC_KEY, ecClient, URLS.tokenUrl())
+                .withClaim("iat", Instant.now().plus(Duration.ofMinutes(3)).getEpochSecond()).sign();
+
+        expectError(tokenRequest(assertion, "system/*.rs").then(), 401, "invalid_client");
+    }
+
+    @Test
+    void token_kidOfAnRsaKeyWithAlgEs384_isInvalidClient() {
+        ClientKey ecKeyUnderRsaKid = ClientKey.es384(RSA_KEY.kid());
+        String assertion = ClientAssertion.of(ecKeyUnderRsaKid, rsaClient, URLS.tokenUrl()).sign();
+
+        expectError(tokenRequest(assertion, "system/Patient.read").then(), 401, "invalid_client");
     }
 
     private static JwtClaims verifiedClaims(String token) throws Exception {

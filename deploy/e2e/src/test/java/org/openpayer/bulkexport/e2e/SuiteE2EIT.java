@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.jose4j.jwx.JsonWebStructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.openpayer.bulkexport.model.route.PublicUrls;
 import org.openpayer.bulkexport.stack.client.BulkDataClient;
 import org.openpayer.bulkexport.stack.client.ClientAssertion;
 import org.openpayer.bulkexport.stack.client.ClientCredentials;
+import org.openpayer.bulkexport.stack.client.ClientKey;
 import org.openpayer.bulkexport.stack.client.HttpCalls;
 import org.openpayer.bulkexport.stack.client.SmartBackendClient;
 import org.openpayer.bulkexport.stack.demo.DemoClient;
@@ -189,8 +191,75 @@ class SuiteE2EIT {
     }
 
     @Test
+    void v1AndV2Scopes_giveEqualAccessToKickOffStatusAndFiles() {
+        // given: the same client asking in SMART v1 syntax and in v2 syntax
+        ClientCredentials v1 = withScope(eastClient, "system/*.read");
+        ClientCredentials v2 = withScope(eastClient, "system/*.rs");
+        HttpResponse<String> v1Token = new SmartBackendClient(HTTP, v1).requestToken(
+                ClientAssertion.of(v1.key(), v1.clientId(), v1.tokenUrl()).sign(), v1.scope());
+
+        // when
+        Map<String, Integer> v1Counts = exportedCounts(bulkClient(v1), "_type=Patient,Coverage");
+        Map<String, Integer> v2Counts = exportedCounts(bulkClient(v2), "_type=Patient,Coverage");
+
+        // then
+        assertThat(HttpCalls.json(v1Token).path("scope").asText()).isEqualTo("system/*.read");
+        assertThat(v1Counts).isEqualTo(v2Counts).containsOnlyKeys("Patient", "Coverage");
+    }
+
+    @Test
+    void tokenWithoutReadPermission_isRefusedWith403() {
+        // given: a client allowed only to create, update and delete Patients, on the east Group
+        ClientKey key = ClientKey.es384("cud-" + UUID.randomUUID());
+        String clientId = suite.admin().registerClient("Write-only clinic", key, List.of("system/Patient.cud"),
+                List.of(DemoDataset.EAST_GROUP_ID), List.of());
+        BulkDataClient writeOnly = bulkClient(new ClientCredentials(clientId, eastClient.tokenUrl(),
+                eastClient.fhirBaseUrl(), "system/Patient.cud", key.privateJwk()));
+
+        // then
+        String group = suite.fhirBaseUrl() + "/Group/" + DemoDataset.EAST_GROUP_ID;
+        assertOperationOutcome(writeOnly.get(group + "/$export"), 403);
+        assertOperationOutcome(writeOnly.get(group + "/$export?_type=Patient"), 403);
+        assertOperationOutcome(writeOnly.get(group), 403);
+    }
+
+    @Test
+    void signingKeyRotation_tokensOfTheNewKeyAreAcceptedByEveryService() throws Exception {
+        // given
+        String newKid = suite.admin().rotateSigningKey(true);
+
+        // when: a fresh token, signed with the new key
+        BulkDataClient bulk = bulkClient(eastClient);
+        String token = new SmartBackendClient(HTTP, eastClient).accessToken();
+
+        // then: each service fetches the new key on the first token naming it
+        assertThat(JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue()).isEqualTo(newKid);
+        assertThat(bulk.get(suite.fhirBaseUrl() + "/Group/" + DemoDataset.EAST_GROUP_ID).statusCode())
+                .isEqualTo(200);
+        assertOperationOutcome(bulk.get(suite.fhirBaseUrl() + "/bulkstatus/" + UUID.randomUUID()), 404);
+        assertOperationOutcome(bulk.get(suite.publicBaseUrl() + "/files/" + UUID.randomUUID() + "/x.Patient.ndjson"),
+                404);
+    }
+
+    @Test
     void adminApis_areNotReachableThroughTheGateway() {
         assertOperationOutcome(HTTP.get(suite.publicBaseUrl() + "/admin/clients", Map.of()), 404);
+    }
+
+    private static ClientCredentials withScope(ClientCredentials credentials, String scope) {
+        return new ClientCredentials(credentials.clientId(), credentials.tokenUrl(), credentials.fhirBaseUrl(), scope,
+                credentials.privateJwk());
+    }
+
+    private static Map<String, Integer> exportedCounts(BulkDataClient bulk, String query) {
+        String statusUrl = bulk.kickOffGroupExport(DemoDataset.EAST_GROUP_ID, query);
+        JsonNode manifest = bulk.awaitManifest(statusUrl, Duration.ofMinutes(3), progress -> { });
+        Map<String, Integer> counts = new HashMap<>();
+        for (JsonNode output : manifest.path("output")) {
+            counts.merge(output.path("type").asText(), bulk.download(output.path("url").asText()).size(),
+                    Integer::sum);
+        }
+        return counts;
     }
 
     private static BulkDataClient bulkClient(ClientCredentials credentials) {

@@ -27,6 +27,7 @@ public final class ClientAssertion {
     private Duration expiresIn = Duration.ofMinutes(4);
     private Key signingKey;
     private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+    private final Map<String, Object> extraClaims = new LinkedHashMap<>();
 
     private ClientAssertion(ClientKey key, String clientId, String tokenUrl) {
         this.issuer = clientId;
@@ -82,6 +83,12 @@ public final class ClientAssertion {
         return this;
     }
 
+    /** A claim beyond the required ones, e.g. {@code nbf} or {@code iat} in seconds since the epoch. */
+    public ClientAssertion withClaim(String name, Object value) {
+        extraClaims.put(name, value);
+        return this;
+    }
+
     /** Signs with another algorithm and key, e.g. HS256 with a shared secret, which the server must refuse. */
     public ClientAssertion signedWith(String otherAlgorithm, Key otherKey) {
         this.algorithm = otherAlgorithm;
@@ -100,6 +107,7 @@ public final class ClientAssertion {
             exp.addSeconds(expiresIn.toSeconds());
             claims.setExpirationTime(exp);
         }
+        extraClaims.forEach(claims::setClaim);
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setAlgorithmHeaderValue(algorithm);

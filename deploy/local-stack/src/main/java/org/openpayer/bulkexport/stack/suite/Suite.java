@@ -4,11 +4,9 @@ import org.openpayer.bulkexport.model.route.PublicPaths;
 import org.openpayer.bulkexport.stack.infra.InfraEndpoints;
 import org.openpayer.bulkexport.stack.infra.ManagedProcess;
 import org.openpayer.bulkexport.stack.infra.ProjectLayout;
+import org.openpayer.bulkexport.stack.infra.ReadinessProbe;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +48,7 @@ public record Suite(SuitePorts ports, String publicBaseUrl, String adminKey, Lis
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             for (int i = 0; i < started.size(); i++) {
                 String ready = options.ports().directUrl(SuiteApp.values()[i]) + "/q/health/ready";
-                started.get(i).awaitReady(READY_TIMEOUT, () -> answers200(http, ready));
+                started.get(i).awaitReady(READY_TIMEOUT, () -> ReadinessProbe.answers200(http, ready));
             }
             return new Suite(options.ports(), publicBaseUrl, options.adminKey(), List.copyOf(started));
         } catch (RuntimeException e) {
@@ -99,14 +97,5 @@ public record Suite(SuitePorts ports, String publicBaseUrl, String adminKey, Lis
             }
         }
         return env;
-    }
-
-    private static boolean answers200(HttpClient http, String url) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * What a payer's operator does with the admin APIs, which only answer on the services' own ports: register a SMART
- * client and load member data.
+ * client, rotate the token-signing key and load member data.
  */
 public final class SuiteAdmin {
 
@@ -46,6 +46,17 @@ public final class SuiteAdmin {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Publishes a new token-signing key; with {@code immediate} it signs at once (as after a key compromise) instead
+     * of after the publish-ahead time. Returns its kid.
+     */
+    public String rotateSigningKey(boolean immediate) {
+        HttpResponse<String> response = http.post(
+                ports.directUrl(SuiteApp.AUTH) + "/admin/signing-keys?immediate=" + immediate,
+                "application/json", "", adminHeader());
+        return expect(201, response).path("kid").asText();
     }
 
     /** Loads NDJSON member data; returns the server's summary. */
