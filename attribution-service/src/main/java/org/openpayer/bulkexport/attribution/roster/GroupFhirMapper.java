@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.openpayer.bulkexport.attribution.roster.search.Summary;
 import org.openpayer.bulkexport.rest.FhirException;
 
 import java.time.LocalDate;
@@ -21,6 +22,7 @@ import java.util.List;
 public class GroupFhirMapper {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SUBSETTED_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ObservationValue";
 
     /** The stored parts of one Group. */
     public record StoredGroup(String contentWithoutMembers, List<GroupMember> members,
@@ -46,14 +48,36 @@ public class GroupFhirMapper {
         return new StoredGroup(group.toString(), members, identifiers);
     }
 
-    /** The Group as served: its stored JSON with the members put back, in their stored order. */
-    public String toFhir(String contentWithoutMembers, List<String> memberContents) {
+    /**
+     * The Group's own element as served in a summary mode, members not included: a subset is tagged SUBSETTED as FHIR
+     * asks, and {@code _summary=true} also leaves the narrative out.
+     */
+    public ObjectNode served(String contentWithoutMembers, Summary summary) {
         ObjectNode group = parse(contentWithoutMembers);
+        if (summary.subsetted()) {
+            ObjectNode meta = group.has("meta") ? (ObjectNode) group.get("meta") : group.putObject("meta");
+            ArrayNode tags = meta.has("tag") ? (ArrayNode) meta.get("tag") : meta.putArray("tag");
+            tags.addObject().put("system", SUBSETTED_SYSTEM).put("code", "SUBSETTED")
+                    .put("display", "Resource encoded in summary mode");
+        }
+        if (summary == Summary.TRUE) {
+            group.remove("text");
+        }
+        return group;
+    }
+
+    /** Adds the members, in their stored order, to a served Group. */
+    public ObjectNode withMembers(ObjectNode group, List<String> memberContents) {
         if (!memberContents.isEmpty()) {
             ArrayNode members = group.putArray("member");
             memberContents.forEach(member -> members.add(parse(member)));
         }
-        return group.toString();
+        return group;
+    }
+
+    /** The Group as served: its stored JSON with the members put back, in their stored order. */
+    public String toFhir(String contentWithoutMembers, List<String> memberContents) {
+        return withMembers(parse(contentWithoutMembers), memberContents).toString();
     }
 
     private static GroupMember member(JsonNode member) {

@@ -2,7 +2,9 @@ package org.openpayer.bulkexport.attribution.roster;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.openpayer.bulkexport.model.security.GroupGrant;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -15,6 +17,9 @@ import java.util.Optional;
 /** Group storage: the Group's resource row, its members and its identifiers. */
 @ApplicationScoped
 public class GroupRepository {
+
+    /** Rows per cursor fetch: a member element is a few hundred bytes. */
+    private static final int MEMBER_FETCH_SIZE = 1000;
 
     private final AgroalDataSource dataSource;
 
@@ -99,32 +104,59 @@ public class GroupRepository {
         return members;
     }
 
-    public List<String> allIds() throws SQLException {
-        return ids("select id from attribution.resource where resource_type = 'Group' and not deleted order by id");
-    }
-
-    /** Ids of Groups carrying the identifier; a {@code null} system matches any system. */
-    public List<String> idsByIdentifier(String system, String value) throws SQLException {
-        String sql = system == null
-                ? "select distinct group_id from attribution.group_identifier where value = ? order by group_id"
-                : "select group_id from attribution.group_identifier where value = ? and system = ? order by group_id";
-        return system == null ? ids(sql, value) : ids(sql, value, system);
-    }
-
-    private List<String> ids(String sql, String... parameters) throws SQLException {
-        List<String> ids = new ArrayList<>();
+    /**
+     * The Groups a client may access (granted by id, or carrying a granted {@code system|value} identifier), without
+     * members, in id order. Access is decided here in SQL, so a search never loads another client's Groups.
+     */
+    public List<GrantedGroup> grantedGroups(GroupGrant grant) throws SQLException {
+        List<GrantedGroup> groups = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
+             PreparedStatement statement = connection.prepareStatement(
+                     "select r.id, r.content from attribution.resource r "
+                             + "where r.resource_type = 'Group' and not r.deleted and (r.id = any(?) or exists ("
+                             + "select 1 from attribution.group_identifier i "
+                             + "where i.group_id = r.id and i.system || '|' || i.value = any(?))) order by r.id")) {
+            statement.setArray(1, connection.createArrayOf("varchar", grant.groupIds().toArray()));
+            statement.setArray(2, connection.createArrayOf("varchar", grant.identifiers().toArray()));
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    ids.add(result.getString(1));
+                    groups.add(new GrantedGroup(result.getString(1), result.getString(2)));
                 }
             }
         }
-        return ids;
+        return groups;
+    }
+
+    /** A Group the caller may access, as stored without members. */
+    public record GrantedGroup(String id, String contentWithoutMembers) {
+    }
+
+    /**
+     * Streams a Group's member elements in stored order through a server-side cursor, so a list of 10^5 members is
+     * served in bounded memory.
+     */
+    public void forEachMember(String groupId, MemberSink sink) throws SQLException, IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select content from attribution.group_member where group_id = ? order by member_seq")) {
+                statement.setFetchSize(MEMBER_FETCH_SIZE);
+                statement.setString(1, groupId);
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        sink.accept(result.getString(1));
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    /** Receives member elements as JSON text. */
+    @FunctionalInterface
+    public interface MemberSink {
+        void accept(String memberJson) throws IOException;
     }
 
     private static List<GroupIdentifier> identifiers(Connection connection, String groupId) throws SQLException {

@@ -5,11 +5,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.openpayer.bulkexport.attribution.roster.search.GroupQuery;
+import org.openpayer.bulkexport.attribution.roster.search.Summary;
 import org.openpayer.bulkexport.model.fhir.FhirMediaType;
 import org.openpayer.bulkexport.model.route.PublicPaths;
 import org.openpayer.bulkexport.model.security.Permission;
@@ -17,9 +22,11 @@ import org.openpayer.bulkexport.rest.Caller;
 import org.openpayer.bulkexport.rest.FhirException;
 
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Read and search of attribution Groups, always narrowed to the Groups the calling client may access: ATR producers
@@ -30,8 +37,6 @@ import java.util.Set;
 @Authenticated
 @Produces({FhirMediaType.FHIR_JSON, "application/json"})
 public class GroupResource {
-
-    private static final Set<String> SEARCH_PARAMETERS = Set.of("identifier");
 
     private final GroupRepository groups;
     private final GroupFhirMapper mapper;
@@ -46,49 +51,58 @@ public class GroupResource {
         this.token = token;
     }
 
+    /**
+     * The Group with its members streamed from the database, or without them under {@code _summary=true} (what ATR
+     * asks clients to use for large lists). ETag and Last-Modified carry the version.
+     */
     @GET
     @Path("{id}")
-    public Response read(@PathParam("id") String id) throws SQLException {
+    public Response read(@PathParam("id") String id, @QueryParam("_summary") List<String> summaryParameter)
+            throws SQLException {
         Caller caller = Caller.from(token);
         caller.requireRead("Group");
+        Summary summary = Summary.parse(summaryParameter, false);
         GroupRepository.GroupRow group = groups.find(id)
                 .filter(row -> permits(caller, row))
                 .orElseThrow(() -> FhirException.notFound(
                         "Group/" + id + " is not known or not accessible to this client."));
-        return Response.ok(mapper.toFhir(group.contentWithoutMembers(), groups.memberContents(id)),
-                FhirMediaType.FHIR_JSON).build();
+        ObjectNode served = mapper.served(group.contentWithoutMembers(), summary);
+        Object body = summary.withMembers()
+                ? new GroupStreamingBody(groups, id, served.toString()) : served.toString();
+        return Response.ok(body, FhirMediaType.FHIR_JSON)
+                .tag(new EntityTag(served.at("/meta/versionId").asText(), true))
+                .header(HttpHeaders.LAST_MODIFIED, lastModified(served))
+                .build();
     }
 
-    /** {@code identifier=[system|]value}; repeated parameters AND, comma-separated values OR. */
+    /**
+     * Discovery search, narrowed in SQL to the caller's Groups before any parameter is applied; see {@link GroupQuery}
+     * for the parameters.
+     */
     @GET
     public Response search(@Context UriInfo uri) throws SQLException {
         Caller caller = Caller.from(token);
         if (!caller.scopes().allows("Group", Permission.SEARCH)) {
             throw FhirException.forbidden("The access token does not allow searching Group; ask for system/Group.rs.");
         }
-        MultivaluedMap<String, String> parameters = uri.getQueryParameters();
-        for (String name : parameters.keySet()) {
-            if (!SEARCH_PARAMETERS.contains(name)) {
-                throw FhirException.notSupported("Group search parameter '" + name + "' is not supported; supported: "
-                        + SEARCH_PARAMETERS + ".");
+        GroupQuery query = GroupQuery.parse(uri.getQueryParameters());
+        List<ObjectNode> matches = new ArrayList<>();
+        for (GroupRepository.GrantedGroup granted : groups.grantedGroups(caller.groups())) {
+            ObjectNode group = mapper.served(granted.contentWithoutMembers(), query.summary());
+            if (query.matches(group)) {
+                matches.add(query.summary().withMembers()
+                        ? mapper.withMembers(group, groups.memberContents(granted.id())) : group);
             }
         }
-        List<String> matches = new GroupIdentifierQuery(groups).matchingIds(parameters.get("identifier"));
-        List<String> visible = new ArrayList<>();
-        for (String id : matches) {
-            groups.find(id).filter(row -> permits(caller, row)).ifPresent(row -> visible.add(
-                    mapper.toFhir(row.contentWithoutMembers(), memberContents(id))));
-        }
-        return Response.ok(bundles.searchset(uri.getRequestUri().toString(), visible), FhirMediaType.FHIR_JSON)
-                .build();
+        List<ObjectNode> entries = query.summary() == Summary.COUNT ? List.of() : matches;
+        return Response.ok(bundles.searchset(uri.getRequestUri().toString(), matches.size(), entries),
+                FhirMediaType.FHIR_JSON).build();
     }
 
-    private List<String> memberContents(String id) {
-        try {
-            return groups.memberContents(id);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read members of Group " + id, e);
-        }
+    private static String lastModified(ObjectNode group) {
+        String lastUpdated = group.at("/meta/lastUpdated").asText(null);
+        return lastUpdated == null ? null : DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                OffsetDateTime.parse(lastUpdated).atZoneSameInstant(ZoneOffset.UTC));
     }
 
     private static boolean permits(Caller caller, GroupRepository.GroupRow group) {

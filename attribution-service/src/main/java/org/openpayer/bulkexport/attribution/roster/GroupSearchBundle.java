@@ -1,6 +1,5 @@
 package org.openpayer.bulkexport.attribution.roster;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,23 +20,21 @@ public class GroupSearchBundle {
         this.urls = urls;
     }
 
-    String searchset(String requestUri, List<String> groups) {
+    /** A searchset with every match; {@code groups} is empty under {@code _summary=count}: only the total counts. */
+    String searchset(String requestUri, int total, List<ObjectNode> groups) {
         ObjectNode bundle = JSON.createObjectNode();
         bundle.put("resourceType", "Bundle");
         bundle.put("type", "searchset");
-        bundle.put("total", groups.size());
+        bundle.put("total", total);
         String query = requestUri.contains("?") ? requestUri.substring(requestUri.indexOf('?')) : "";
         bundle.putArray("link").addObject().put("relation", "self").put("url", urls.fhirBase() + "/Group" + query);
-        ArrayNode entries = bundle.putArray("entry");
-        for (String group : groups) {
-            try {
-                ObjectNode resource = (ObjectNode) JSON.readTree(group);
+        if (!groups.isEmpty()) {
+            ArrayNode entries = bundle.putArray("entry");
+            for (ObjectNode group : groups) {
                 ObjectNode entry = entries.addObject();
-                entry.put("fullUrl", urls.fhirBase() + "/Group/" + resource.path("id").asText());
-                entry.set("resource", resource);
+                entry.put("fullUrl", urls.fhirBase() + "/Group/" + group.path("id").asText());
+                entry.set("resource", group);
                 entry.putObject("search").put("mode", "match");
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("stored Group JSON is unreadable", e);
             }
         }
         return bundle.toString();

@@ -149,7 +149,7 @@ class GroupAccessIT {
     void search_unsupportedParameter_is400() {
         String token = TOKENS.token("east-clinic", "system/*.rs", List.of(), List.of(EAST_NPI));
 
-        given().auth().oauth2(token).queryParam("name", "Eastside").get("/fhir/Group")
+        given().auth().oauth2(token).queryParam("managing-entity", "Organization/payer").get("/fhir/Group")
                 .then().statusCode(400)
                 .body("issue[0].code", equalTo("not-supported"));
     }

@@ -1,0 +1,51 @@
+package org.openpayer.bulkexport.attribution.roster;
+
+import jakarta.ws.rs.core.StreamingOutput;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+
+/**
+ * A Group read with its members, written as the members stream from the database: the Group's own element, then
+ * each stored member element copied as text without being parsed. Memory stays bounded by the buffer, whatever the
+ * size of the list.
+ */
+final class GroupStreamingBody implements StreamingOutput {
+
+    private static final int BUFFER_CHARS = 64 * 1024;
+
+    private final GroupRepository groups;
+    private final String groupId;
+    private final String groupWithoutMembers;
+
+    /** @param groupWithoutMembers the served Group element as compact JSON, without {@code member} */
+    GroupStreamingBody(GroupRepository groups, String groupId, String groupWithoutMembers) {
+        this.groups = groups;
+        this.groupId = groupId;
+        this.groupWithoutMembers = groupWithoutMembers;
+    }
+
+    @Override
+    public void write(OutputStream output) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8),
+                BUFFER_CHARS);
+        writer.write(groupWithoutMembers, 0, groupWithoutMembers.lastIndexOf('}'));
+        boolean[] first = {true};
+        try {
+            groups.forEachMember(groupId, member -> {
+                writer.write(first[0] ? ",\"member\":[" : ",");
+                writer.write(member);
+                first[0] = false;
+            });
+        } catch (SQLException e) {
+            throw new IOException("cannot read members of Group " + groupId, e);
+        }
+        writer.write(first[0] ? "}" : "]}");
+        writer.flush();
+    }
+}
