@@ -34,6 +34,11 @@ public class FhirException extends RuntimeException {
         return new FhirException(Status.FORBIDDEN, IssueType.FORBIDDEN, diagnostics);
     }
 
+    /** A resource that existed and was deleted: FHIR reads answer 410. */
+    public static FhirException gone(String diagnostics) {
+        return new FhirException(Status.GONE, IssueType.DELETED, diagnostics);
+    }
+
     public static FhirException conflict(String diagnostics) {
         return new FhirException(Status.CONFLICT, IssueType.CONFLICT, diagnostics);
     }

@@ -75,6 +75,13 @@ public class GroupResource {
                 .build();
     }
 
+    /** Group versions are stored without their members, so their vread and history would be incomplete. */
+    @GET
+    @Path("{id}/_history{version: (/[^/]+)?}")
+    public Response history(@PathParam("id") String id) {
+        throw FhirException.notSupported("vread and history of Groups are not available yet; read the Group.");
+    }
+
     /**
      * Discovery search, narrowed in SQL to the caller's Groups before any parameter is applied; see {@link GroupQuery}
      * for the parameters.

@@ -170,6 +170,14 @@ class GroupSearchIT {
                 .then().statusCode(400);
     }
 
+    @Test
+    void groupHistoryAndVread_areNotSupportedYet() {
+        bothGroups().get("/fhir/Group/" + DemoDataset.EAST_GROUP_ID + "/_history")
+                .then().statusCode(400).body("issue[0].code", equalTo("not-supported"));
+        bothGroups().get("/fhir/Group/" + DemoDataset.EAST_GROUP_ID + "/_history/1")
+                .then().statusCode(400).body("issue[0].code", equalTo("not-supported"));
+    }
+
     private static RequestSpecification bothGroups() {
         return given().auth().oauth2(TOKENS.token("both", "system/*.rs",
                 List.of(DemoDataset.EAST_GROUP_ID, DemoDataset.WEST_GROUP_ID), List.of()));

@@ -149,6 +149,8 @@ class SuiteE2EIT {
         assertOperationOutcome(west.get(suite.fhirBaseUrl() + "/Group/" + DemoDataset.EAST_GROUP_ID + "/$export"), 404);
         assertOperationOutcome(west.get(statusUrl), 404);
         assertOperationOutcome(west.get(fileUrl), 404);
+        assertOperationOutcome(west.get(suite.fhirBaseUrl() + "/Patient/" + DemoDataset.patientId(1)), 404);
+        assertThat(east.get(suite.fhirBaseUrl() + "/Patient/" + DemoDataset.patientId(1)).statusCode()).isEqualTo(200);
         assertThat(west.searchGroups(IdentifierSystem.NPI.uri(), DemoDataset.EAST.npi()).path("total").asInt())
                 .isZero();
     }
