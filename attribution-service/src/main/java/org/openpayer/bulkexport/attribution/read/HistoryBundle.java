@@ -25,7 +25,7 @@ public class HistoryBundle {
         this.urls = urls;
     }
 
-    String render(String type, String id, List<StoredVersion> newestFirst) {
+    public String render(String type, String id, List<StoredVersion> newestFirst) {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(text)) {
             json.writeStartObject();

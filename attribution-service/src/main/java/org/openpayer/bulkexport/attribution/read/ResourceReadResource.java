@@ -5,7 +5,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.openpayer.bulkexport.model.fhir.FhirMediaType;
@@ -15,14 +14,13 @@ import org.openpayer.bulkexport.rest.Caller;
 import org.openpayer.bulkexport.rest.FhirException;
 
 import java.sql.SQLException;
-import java.util.Date;
 
 /**
- * read, vread and history-instance for every stored type but Group (see GroupResource). Member data is visible only
- * to clients with one of the member's Groups: a resource in a patient compartment is readable when that patient is an
- * active member of a Group the token grants. Provider directory and reference resources (Organization, Practitioner,
- * PractitionerRole, Location, Medication) are readable with the read scope alone. Anything else answers 404 exactly
- * like a resource that does not exist.
+ * read, vread and history-instance for every stored type but Group (GroupResource serves those under Group grants).
+ * Member data is visible only to clients with one of the member's Groups: a resource in a patient compartment is
+ * readable when that patient is an active member of a Group the token grants. Provider directory and reference
+ * resources (Organization, Practitioner, PractitionerRole, Location, Medication) are readable with the read scope
+ * alone. Anything else answers 404 exactly like a resource that does not exist.
  */
 @Path(PublicPaths.FHIR + "/{type}/{id}")
 @Authenticated
@@ -41,9 +39,7 @@ public class ResourceReadResource {
 
     @GET
     public Response read(@PathParam("type") String type, @PathParam("id") String id) throws SQLException {
-        StoredVersion latest = accessible(type, id).latest();
-        requireNotDeleted(type, id, latest);
-        return served(latest);
+        return StoredVersionResponses.served(type, id, accessible(type, id).latest());
     }
 
     @GET
@@ -51,10 +47,9 @@ public class ResourceReadResource {
     public Response vread(@PathParam("type") String type, @PathParam("id") String id,
                           @PathParam("versionId") String versionId) throws SQLException {
         accessible(type, id);
-        StoredVersion version = resources.version(type, id, parseVersion(versionId))
+        StoredVersion version = resources.version(type, id, StoredVersionResponses.versionNumber(type, id, versionId))
                 .orElseThrow(() -> FhirException.notFound(type + "/" + id + " has no version " + versionId + "."));
-        requireNotDeleted(type, id, version);
-        return served(version);
+        return StoredVersionResponses.served(type, id, version);
     }
 
     @GET
@@ -84,26 +79,5 @@ public class ResourceReadResource {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot check Group membership", e);
         }
-    }
-
-    private static void requireNotDeleted(String type, String id, StoredVersion version) {
-        if (version.deleted()) {
-            throw FhirException.gone(type + "/" + id + " was deleted (version " + version.versionId() + ").");
-        }
-    }
-
-    private static long parseVersion(String versionId) {
-        try {
-            return Long.parseLong(versionId);
-        } catch (NumberFormatException e) {
-            throw FhirException.notFound("No version " + versionId + ": versions are numbers.");
-        }
-    }
-
-    private static Response served(StoredVersion version) {
-        return Response.ok(version.content(), FhirMediaType.FHIR_JSON)
-                .tag(new EntityTag(String.valueOf(version.versionId()), true))
-                .lastModified(Date.from(version.lastUpdated()))
-                .build();
     }
 }

@@ -10,5 +10,5 @@ import java.time.Instant;
  * @param deleted     whether this version is a delete (a tombstone without content)
  * @param content     the JSON as served, or {@code null} for a tombstone
  */
-record StoredVersion(long versionId, Instant lastUpdated, boolean deleted, String content) {
+public record StoredVersion(long versionId, Instant lastUpdated, boolean deleted, String content) {
 }

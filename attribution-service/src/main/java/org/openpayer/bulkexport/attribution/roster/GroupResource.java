@@ -13,6 +13,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.openpayer.bulkexport.attribution.read.HistoryBundle;
+import org.openpayer.bulkexport.attribution.read.ResourceRepository;
+import org.openpayer.bulkexport.attribution.read.StoredVersion;
+import org.openpayer.bulkexport.attribution.read.StoredVersionResponses;
 import org.openpayer.bulkexport.attribution.roster.search.GroupQuery;
 import org.openpayer.bulkexport.attribution.roster.search.Summary;
 import org.openpayer.bulkexport.model.fhir.FhirMediaType;
@@ -42,9 +46,13 @@ public class GroupResource {
     private final GroupFhirMapper mapper;
     private final GroupSearchBundle bundles;
     private final JsonWebToken token;
+    private final ResourceRepository resources;
+    private final HistoryBundle historyBundle;
 
     public GroupResource(GroupRepository groups, GroupFhirMapper mapper, GroupSearchBundle bundles,
-                         JsonWebToken token) {
+                         JsonWebToken token, ResourceRepository resources, HistoryBundle historyBundle) {
+        this.resources = resources;
+        this.historyBundle = historyBundle;
         this.groups = groups;
         this.mapper = mapper;
         this.bundles = bundles;
@@ -59,13 +67,8 @@ public class GroupResource {
     @Path("{id}")
     public Response read(@PathParam("id") String id, @QueryParam("_summary") List<String> summaryParameter)
             throws SQLException {
-        Caller caller = Caller.from(token);
-        caller.requireRead("Group");
+        GroupRepository.GroupRow group = accessibleGroup(id);
         Summary summary = Summary.parse(summaryParameter, false);
-        GroupRepository.GroupRow group = groups.find(id)
-                .filter(row -> permits(caller, row))
-                .orElseThrow(() -> FhirException.notFound(
-                        "Group/" + id + " is not known or not accessible to this client."));
         ObjectNode served = mapper.served(group.contentWithoutMembers(), summary);
         Object body = summary.withMembers()
                 ? new GroupStreamingBody(groups, id, served.toString()) : served.toString();
@@ -75,11 +78,24 @@ public class GroupResource {
                 .build();
     }
 
-    /** Group versions are stored without their members, so their vread and history would be incomplete. */
+    /** A version of the Group as it was stored then, members included (history rows keep the whole Group). */
     @GET
-    @Path("{id}/_history{version: (/[^/]+)?}")
-    public Response history(@PathParam("id") String id) {
-        throw FhirException.notSupported("vread and history of Groups are not available yet; read the Group.");
+    @Path("{id}/_history/{versionId}")
+    public Response vread(@PathParam("id") String id, @PathParam("versionId") String versionId)
+            throws SQLException {
+        accessibleGroup(id);
+        StoredVersion version = resources.version("Group", id,
+                        StoredVersionResponses.versionNumber("Group", id, versionId))
+                .orElseThrow(() -> FhirException.notFound("Group/" + id + " has no version " + versionId + "."));
+        return StoredVersionResponses.served("Group", id, version);
+    }
+
+    @GET
+    @Path("{id}/_history")
+    public Response history(@PathParam("id") String id) throws SQLException {
+        accessibleGroup(id);
+        return Response.ok(historyBundle.render("Group", id, resources.history("Group", id)),
+                FhirMediaType.FHIR_JSON).build();
     }
 
     /**
@@ -110,6 +126,15 @@ public class GroupResource {
         String lastUpdated = group.at("/meta/lastUpdated").asText(null);
         return lastUpdated == null ? null : DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 OffsetDateTime.parse(lastUpdated).atZoneSameInstant(ZoneOffset.UTC));
+    }
+
+    private GroupRepository.GroupRow accessibleGroup(String id) throws SQLException {
+        Caller caller = Caller.from(token);
+        caller.requireRead("Group");
+        return groups.find(id)
+                .filter(row -> permits(caller, row))
+                .orElseThrow(() -> FhirException.notFound(
+                        "Group/" + id + " is not known or not accessible to this client."));
     }
 
     private static boolean permits(Caller caller, GroupRepository.GroupRow group) {

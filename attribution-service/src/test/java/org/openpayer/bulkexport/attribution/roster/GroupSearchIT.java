@@ -171,11 +171,32 @@ class GroupSearchIT {
     }
 
     @Test
-    void groupHistoryAndVread_areNotSupportedYet() {
+    void vread_latestVersion_holdsTheMembersAsStored() {
+        String etag = bothGroups().get("/fhir/Group/" + DemoDataset.EAST_GROUP_ID).then().extract().header("ETag");
+        String versionId = etag.replaceAll("[^0-9]", "");
+
+        bothGroups().get("/fhir/Group/" + DemoDataset.EAST_GROUP_ID + "/_history/" + versionId)
+                .then().statusCode(200)
+                .body("meta.versionId", equalTo(versionId))
+                .body("member", hasSize(DemoDataset.EAST_MEMBERS));
+    }
+
+    @Test
+    void history_isAHistoryBundleOfFullVersions() {
         bothGroups().get("/fhir/Group/" + DemoDataset.EAST_GROUP_ID + "/_history")
-                .then().statusCode(400).body("issue[0].code", equalTo("not-supported"));
-        bothGroups().get("/fhir/Group/" + DemoDataset.EAST_GROUP_ID + "/_history/1")
-                .then().statusCode(400).body("issue[0].code", equalTo("not-supported"));
+                .then().statusCode(200)
+                .body("type", equalTo("history"))
+                .body("entry[0].resource.member", hasSize(DemoDataset.EAST_MEMBERS));
+    }
+
+    @Test
+    void vreadAndHistory_ofAnotherClientsGroup_are404() {
+        RequestSpecification eastOnly = given().auth().oauth2(TOKENS.token("east-clinic", "system/*.rs",
+                List.of(DemoDataset.EAST_GROUP_ID), List.of()));
+        eastOnly.get("/fhir/Group/" + DemoDataset.WEST_GROUP_ID + "/_history/1").then().statusCode(404);
+        given().auth().oauth2(TOKENS.token("east-clinic", "system/*.rs", List.of(DemoDataset.EAST_GROUP_ID),
+                        List.of()))
+                .get("/fhir/Group/" + DemoDataset.WEST_GROUP_ID + "/_history").then().statusCode(404);
     }
 
     private static RequestSpecification bothGroups() {
