@@ -75,11 +75,6 @@ public class GroupFhirMapper {
         return group;
     }
 
-    /** The Group as served: its stored JSON with the members put back, in their stored order. */
-    public String toFhir(String contentWithoutMembers, List<String> memberContents) {
-        return withMembers(parse(contentWithoutMembers), memberContents).toString();
-    }
-
     private static GroupMember member(JsonNode member) {
         String reference = member.path("entity").path("reference").asText("");
         if (!reference.startsWith("Patient/") || reference.length() == "Patient/".length()) {

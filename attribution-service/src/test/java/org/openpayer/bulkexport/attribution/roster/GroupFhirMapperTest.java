@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.openpayer.bulkexport.attribution.roster.search.Summary;
 import org.openpayer.bulkexport.rest.FhirException;
 
 import java.time.LocalDate;
@@ -34,19 +36,30 @@ class GroupFhirMapperTest {
     }
 
     @Test
-    void toFhir_putsTheMembersBackInOrder() throws Exception {
+    void withMembers_putsTheMembersBackInOrder() throws Exception {
         GroupFhirMapper.StoredGroup stored = mapper.fromFhir(GROUP);
 
-        String served = mapper.toFhir(stored.contentWithoutMembers(),
+        ObjectNode served = mapper.withMembers(mapper.served(stored.contentWithoutMembers(), Summary.FALSE),
                 stored.members().stream().map(GroupMember::content).toList());
 
-        ObjectMapper json = new ObjectMapper();
-        assertThat(json.readTree(served)).isEqualTo(json.readTree(GROUP));
+        assertThat(served).isEqualTo(new ObjectMapper().readTree(GROUP));
     }
 
     @Test
-    void toFhir_withoutMembers_hasNoMemberElement() {
-        assertThat(mapper.toFhir("{\"resourceType\":\"Group\",\"id\":\"g\"}", List.of())).doesNotContain("member");
+    void withMembers_none_hasNoMemberElement() {
+        ObjectNode served = mapper.withMembers(
+                mapper.served("{\"resourceType\":\"Group\",\"id\":\"g\"}", Summary.FALSE), List.of());
+
+        assertThat(served.has("member")).isFalse();
+    }
+
+    @Test
+    void served_summaryTrue_tagsTheSubsetAndDropsTheNarrative() {
+        ObjectNode served = mapper.served(
+                "{\"resourceType\":\"Group\",\"id\":\"g\",\"text\":{\"status\":\"generated\"}}", Summary.TRUE);
+
+        assertThat(served.has("text")).isFalse();
+        assertThat(served.at("/meta/tag/0/code").asText()).isEqualTo("SUBSETTED");
     }
 
     @Test
