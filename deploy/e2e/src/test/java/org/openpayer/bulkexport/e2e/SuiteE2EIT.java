@@ -170,6 +170,14 @@ class SuiteE2EIT {
     }
 
     @Test
+    void capabilityStatement_isPublicThroughTheGateway() {
+        HttpResponse<String> response = HTTP.get(suite.fhirBaseUrl() + "/metadata", Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(HttpCalls.json(response).path("resourceType").asText()).isEqualTo("CapabilityStatement");
+    }
+
+    @Test
     void badKickOffParameter_is400OperationOutcome() {
         HttpResponse<String> response = bulkClient(eastClient).get(
                 suite.fhirBaseUrl() + "/Group/" + DemoDataset.EAST_GROUP_ID + "/$export?_outputFormat=text%2Fcsv");

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * A Group search request: its criteria (repeated parameters AND, comma-separated values OR) and its summary mode.
@@ -18,17 +17,6 @@ import java.util.function.Function;
  */
 public record GroupQuery(List<GroupCriterion> criteria, Summary summary) {
 
-    private static final Map<String, Function<List<String>, GroupCriterion>> PARAMETERS = Map.of(
-            "_id", IdCriterion::new,
-            "identifier", IdentifierCriterion::of,
-            "identifier:of-type", IdentifierCriterion::ofType,
-            "name", values -> new NameCriterion(values, NameCriterion.Mode.STARTS_WITH),
-            "name:exact", values -> new NameCriterion(values, NameCriterion.Mode.EXACT),
-            "name:contains", values -> new NameCriterion(values, NameCriterion.Mode.CONTAINS),
-            "characteristic", CharacteristicCriterion::of,
-            "characteristic-value", CharacteristicValueCriterion::of,
-            "characteristic-reference", CharacteristicReferenceCriterion::new,
-            "characteristic-value-reference", CharacteristicReferenceCriterion::new);
     private static final String SUMMARY = "_summary";
 
     public GroupQuery {
@@ -41,11 +29,12 @@ public record GroupQuery(List<GroupCriterion> criteria, Summary summary) {
             if (SUMMARY.equals(parameter.getKey())) {
                 continue;
             }
-            Function<List<String>, GroupCriterion> criterion = PARAMETERS.get(parameter.getKey());
-            if (criterion == null) {
-                throw FhirException.notSupported("Group search parameter '" + parameter.getKey()
-                        + "' is not supported; supported: " + supported() + ".");
-            }
+            String[] codeAndModifier = parameter.getKey().split(":", 2);
+            String modifier = codeAndModifier.length == 2 ? codeAndModifier[1] : "";
+            GroupSearchParameter searchParameter = GroupSearchParameter.byCode(codeAndModifier[0])
+                    .filter(found -> found.supports(modifier))
+                    .orElseThrow(() -> FhirException.notSupported("Group search parameter '" + parameter.getKey()
+                            + "' is not supported; supported: " + supported() + "."));
             for (String occurrence : parameter.getValue()) {
                 List<String> anyOf = Arrays.stream(occurrence.split(",")).map(String::trim)
                         .filter(value -> !value.isEmpty()).toList();
@@ -53,7 +42,7 @@ public record GroupQuery(List<GroupCriterion> criteria, Summary summary) {
                     throw FhirException.badRequest("Group search parameter '" + parameter.getKey()
                             + "' needs a value.");
                 }
-                criteria.add(criterion.apply(anyOf));
+                criteria.add(searchParameter.criterion(modifier, anyOf));
             }
         }
         return new GroupQuery(criteria, Summary.parse(parameters.get(SUMMARY), true));
@@ -64,7 +53,10 @@ public record GroupQuery(List<GroupCriterion> criteria, Summary summary) {
     }
 
     private static String supported() {
-        TreeSet<String> names = new TreeSet<>(PARAMETERS.keySet());
+        TreeSet<String> names = new TreeSet<>();
+        for (GroupSearchParameter parameter : GroupSearchParameter.values()) {
+            names.addAll(parameter.spellings());
+        }
         names.add(SUMMARY);
         return String.join(", ", names);
     }

@@ -1,0 +1,105 @@
+package org.openpayer.bulkexport.attribution.metadata;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.openpayer.bulkexport.attribution.roster.search.GroupSearchParameter;
+import org.openpayer.bulkexport.model.fhir.ResourceType;
+import org.openpayer.bulkexport.model.route.PublicUrls;
+
+/**
+ * The suite's CapabilityStatement, built from the same sources the services act on (stored types, Group search
+ * parameters, public URLs), so it states what the suite does today and nothing more. It grows with the suite: system
+ * and Patient-level export, other operations and write interactions are listed once they are served.
+ */
+@ApplicationScoped
+public class CapabilityStatementBuilder {
+
+    static final String BULK_DATA = "http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data";
+    static final String GROUP_EXPORT = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export";
+    private static final String OAUTH_URIS = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PublicUrls urls;
+    private final String json;
+
+    public CapabilityStatementBuilder(PublicUrls urls) {
+        this.urls = urls;
+        this.json = build().toString();
+    }
+
+    /** The statement as JSON; it depends on configuration only, so it is built once. */
+    public String json() {
+        return json;
+    }
+
+    private ObjectNode build() {
+        ObjectNode statement = JSON.createObjectNode();
+        statement.put("resourceType", "CapabilityStatement");
+        statement.put("status", "active");
+        statement.put("date", "2026-11-21");
+        statement.put("publisher", "Payer FHIR Bulk Data suite");
+        statement.put("kind", "instance");
+        statement.putArray("instantiates").add(BULK_DATA);
+        statement.putObject("software").put("name", "Payer FHIR Bulk Data suite");
+        statement.putObject("implementation").put("description", "Payer Provider Access and attribution lists")
+                .put("url", urls.fhirBase());
+        statement.put("fhirVersion", "4.0.1");
+        statement.putArray("format").add("json").add("application/fhir+json");
+        ObjectNode rest = statement.putArray("rest").addObject();
+        rest.put("mode", "server");
+        rest.set("security", security());
+        ArrayNode resources = rest.putArray("resource");
+        for (ResourceType type : ResourceType.values()) {
+            resources.add(type == ResourceType.Group ? group() : readable(type.name()));
+        }
+        return statement;
+    }
+
+    private ObjectNode security() {
+        ObjectNode security = JSON.createObjectNode();
+        ObjectNode oauth = security.putArray("extension").addObject().put("url", OAUTH_URIS);
+        oauth.putArray("extension").addObject().put("url", "token").put("valueUri", urls.tokenUrl());
+        security.putArray("service").addObject().putArray("coding").addObject()
+                .put("system", "http://terminology.hl7.org/CodeSystem/restful-security-service")
+                .put("code", "SMART-on-FHIR");
+        security.put("description", "SMART Backend Services (client_credentials with private_key_jwt); see "
+                + urls.fhirBase() + "/.well-known/smart-configuration. Member data is visible only for members of "
+                + "the client's attribution Groups.");
+        return security;
+    }
+
+    private static ObjectNode readable(String type) {
+        ObjectNode resource = JSON.createObjectNode();
+        resource.put("type", type);
+        ArrayNode interactions = resource.putArray("interaction");
+        for (String code : new String[] {"read", "vread", "history-instance"}) {
+            interactions.addObject().put("code", code);
+        }
+        resource.put("versioning", "versioned");
+        resource.put("readHistory", true);
+        return resource;
+    }
+
+    private ObjectNode group() {
+        ObjectNode group = readable(ResourceType.Group.name());
+        ((ArrayNode) group.get("interaction")).addObject().put("code", "search-type");
+        ArrayNode parameters = group.putArray("searchParam");
+        for (GroupSearchParameter parameter : GroupSearchParameter.values()) {
+            parameters.addObject()
+                    .put("name", parameter.code())
+                    .put("definition", parameter.definition(urls.fhirBase()))
+                    .put("type", parameter.type())
+                    .put("documentation", parameter.documentation());
+        }
+        parameters.addObject().put("name", "_summary").put("type", "token")
+                .put("documentation", "true (members left out, tagged SUBSETTED), false, data; count on search.");
+        group.putArray("operation").addObject()
+                .put("name", "export")
+                .put("definition", GROUP_EXPORT)
+                .put("documentation", "Bulk Data export of the Group's members' data (asynchronous; see "
+                        + "_outputFormat, _since, _type). Empty types produce no output file.");
+        return group;
+    }
+}

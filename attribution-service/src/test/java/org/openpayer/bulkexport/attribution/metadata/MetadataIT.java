@@ -1,0 +1,101 @@
+package org.openpayer.bulkexport.attribution.metadata;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent;
+import org.hl7.fhir.r4.model.SearchParameter;
+import org.junit.jupiter.api.Test;
+import org.openpayer.bulkexport.attribution.AttributionTestResource;
+import org.openpayer.bulkexport.attribution.roster.search.GroupSearchParameter;
+import org.openpayer.bulkexport.model.fhir.ResourceType;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The CapabilityStatement, read without a token, parsed strictly, and checked against what the service serves. */
+@QuarkusIntegrationTest
+@QuarkusTestResource(AttributionTestResource.class)
+class MetadataIT {
+
+    private static final String FHIR_BASE = "https://payer.example.test/fhir";
+    private static final IParser STRICT = FhirContext.forR4Cached().newJsonParser()
+            .setParserErrorHandler(new StrictErrorHandler());
+
+    @Test
+    void metadata_isAStrictlyValidCapabilityStatementWithoutAToken() {
+        CapabilityStatement statement = capabilityStatement();
+
+        assertThat(statement.getInstantiates()).extracting("value")
+                .containsExactly(CapabilityStatementBuilder.BULK_DATA);
+        assertThat(statement.getFhirVersion().toCode()).isEqualTo("4.0.1");
+        assertThat(statement.getRestFirstRep().getSecurity().getExtensionFirstRep().getExtensionFirstRep()
+                .getValue().primitiveValue()).isEqualTo("https://payer.example.test/auth/token");
+        assertThat(statement.getRestFirstRep().getResource())
+                .extracting(CapabilityStatementRestResourceComponent::getType)
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(ResourceType.values()).map(Enum::name).toList());
+    }
+
+    @Test
+    void metadata_group_listsEverySupportedSearchParameterAndTheExportOperation() {
+        CapabilityStatementRestResourceComponent group = groupOf(capabilityStatement());
+
+        assertThat(group.getSearchParam()).extracting(CapabilityStatementRestResourceSearchParamComponent::getName)
+                .containsExactlyInAnyOrderElementsOf(names());
+        assertThat(group.getOperation()).singleElement().satisfies(operation -> {
+            assertThat(operation.getName()).isEqualTo("export");
+            assertThat(operation.getDefinition()).isEqualTo(CapabilityStatementBuilder.GROUP_EXPORT);
+        });
+        assertThat(group.getInteraction()).extracting(interaction -> interaction.getCode().toCode())
+                .contains("read", "vread", "history-instance", "search-type");
+    }
+
+    @Test
+    void customSearchParameters_resolveToStrictlyValidDefinitions() {
+        for (CapabilityStatementRestResourceSearchParamComponent parameter
+                : groupOf(capabilityStatement()).getSearchParam()) {
+            if (parameter.getDefinition() == null || !parameter.getDefinition().startsWith(FHIR_BASE)) {
+                continue;
+            }
+            String json = given().get("/fhir" + parameter.getDefinition().substring(FHIR_BASE.length()))
+                    .then().statusCode(200).extract().asString();
+            SearchParameter definition = STRICT.parseResource(SearchParameter.class, json);
+
+            assertThat(definition.getCode()).isEqualTo(parameter.getName());
+            assertThat(definition.getUrl()).isEqualTo(parameter.getDefinition());
+            assertThat(definition.getBase()).extracting(base -> base.getValue()).containsExactly("Group");
+            assertThat(definition.getExpression()).isNotBlank();
+        }
+        assertThat(GroupSearchParameter.custom()).isNotEmpty();
+    }
+
+    @Test
+    void unknownSearchParameter_is404() {
+        given().get("/fhir/SearchParameter/nope").then().statusCode(404);
+    }
+
+    private static CapabilityStatement capabilityStatement() {
+        String json = given().get("/fhir/metadata").then().statusCode(200).extract().asString();
+        return STRICT.parseResource(CapabilityStatement.class, json);
+    }
+
+    private static CapabilityStatementRestResourceComponent groupOf(CapabilityStatement statement) {
+        return statement.getRestFirstRep().getResource().stream()
+                .filter(resource -> resource.getType().equals("Group")).findFirst().orElseThrow();
+    }
+
+    private static List<String> names() {
+        List<String> names = new ArrayList<>(
+                Arrays.stream(GroupSearchParameter.values()).map(GroupSearchParameter::code).toList());
+        names.add("_summary");
+        return names;
+    }
+}
