@@ -2,6 +2,7 @@ package org.openpayer.bulkexport.attribution.read;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.openpayer.bulkexport.attribution.roster.GrantedGroupsSql;
 import org.openpayer.bulkexport.model.security.GroupGrant;
 
 import java.sql.Connection;
@@ -20,10 +21,7 @@ public class ResourceRepository {
             select exists (
               select 1 from attribution.group_member m
               join attribution.resource g on g.resource_type = 'Group' and g.id = m.group_id and not g.deleted
-              where m.patient_id = ? and not m.inactive
-                and (m.group_id = any(?) or exists (
-                  select 1 from attribution.group_identifier i
-                  where i.group_id = m.group_id and i.system || '|' || i.value = any(?))))""";
+              where m.patient_id = ? and not m.inactive and %s)""".formatted(GrantedGroupsSql.condition("m.group_id"));
 
     private final AgroalDataSource dataSource;
 
@@ -61,8 +59,7 @@ public class ResourceRepository {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(MEMBER_OF_GRANTED_GROUP)) {
             statement.setString(1, patientId);
-            statement.setArray(2, connection.createArrayOf("varchar", grant.groupIds().toArray()));
-            statement.setArray(3, connection.createArrayOf("varchar", grant.identifiers().toArray()));
+            GrantedGroupsSql.bind(connection, statement, 2, grant);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 return row.getBoolean(1);

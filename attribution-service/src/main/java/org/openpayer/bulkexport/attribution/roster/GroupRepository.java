@@ -113,11 +113,9 @@ public class GroupRepository {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(
                      "select r.id, r.content from attribution.resource r "
-                             + "where r.resource_type = 'Group' and not r.deleted and (r.id = any(?) or exists ("
-                             + "select 1 from attribution.group_identifier i "
-                             + "where i.group_id = r.id and i.system || '|' || i.value = any(?))) order by r.id")) {
-            statement.setArray(1, connection.createArrayOf("varchar", grant.groupIds().toArray()));
-            statement.setArray(2, connection.createArrayOf("varchar", grant.identifiers().toArray()));
+                             + "where r.resource_type = 'Group' and not r.deleted and "
+                             + GrantedGroupsSql.condition("r.id") + " order by r.id")) {
+            GrantedGroupsSql.bind(connection, statement, 1, grant);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     groups.add(new GrantedGroup(result.getString(1), result.getString(2)));

@@ -51,8 +51,10 @@ public class ClientKeySource {
         }
         Instant now = clock.instant();
         CachedJwks cached = byUrl.get(client.jwksUrl);
-        if (cached == null || !cached.freshAt(now) || !cached.hasKid(kid) && cached.mayRefetchAt(now)) {
-            cached = new CachedJwks(fetcher.apply(client.jwksUrl), now, refetchMinInterval);
+        boolean rotatedKeyMayBeThere = cached != null && !cached.hasKid(kid)
+                && cached.mayRefetchAt(now, refetchMinInterval);
+        if (cached == null || !cached.freshAt(now) || rotatedKeyMayBeThere) {
+            cached = new CachedJwks(fetcher.apply(client.jwksUrl), now);
             byUrl.put(client.jwksUrl, cached);
         }
         return cached.jwks.keys();
@@ -74,7 +76,7 @@ public class ClientKeySource {
     }
 
     /** One URL's keys and when they were fetched. */
-    private record CachedJwks(FetchedJwks jwks, Instant fetchedAt, Duration refetchMinInterval) {
+    private record CachedJwks(FetchedJwks jwks, Instant fetchedAt) {
 
         boolean freshAt(Instant now) {
             return now.isBefore(fetchedAt.plus(jwks.reusableFor()));
@@ -84,8 +86,8 @@ public class ClientKeySource {
             return jwks.keys().stream().anyMatch(key -> Objects.equals(key.getKeyId(), kid));
         }
 
-        boolean mayRefetchAt(Instant now) {
-            return !now.isBefore(fetchedAt.plus(refetchMinInterval));
+        boolean mayRefetchAt(Instant now, Duration minInterval) {
+            return !now.isBefore(fetchedAt.plus(minInterval));
         }
     }
 }
