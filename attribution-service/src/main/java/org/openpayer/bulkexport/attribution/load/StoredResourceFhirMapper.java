@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hl7.fhir.instance.model.api.IBaseReference;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Resource;
+import org.openpayer.bulkexport.attribution.search.SearchIndexValues;
+import org.openpayer.bulkexport.attribution.search.SearchValueExtractor;
 import org.openpayer.bulkexport.attribution.store.ResourceWrite;
 import org.openpayer.bulkexport.model.fhir.ResourceType;
 import org.openpayer.bulkexport.rest.FhirException;
@@ -15,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Maps a parsed HAPI resource to the row that stores it: checks it is a type and id the store takes, finds the
- * patient compartment it belongs to, and renders its JSON with the server's {@code meta.versionId} and
- * {@code meta.lastUpdated}.
+ * patient compartment it belongs to and the values it is searched by, and renders its JSON with the server's
+ * {@code meta.versionId} and {@code meta.lastUpdated}.
  */
 @ApplicationScoped
 public class StoredResourceFhirMapper {
@@ -25,9 +27,11 @@ public class StoredResourceFhirMapper {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     private final FhirJson fhir;
+    private final SearchValueExtractor searchValues;
 
-    public StoredResourceFhirMapper(FhirJson fhir) {
+    public StoredResourceFhirMapper(FhirJson fhir, SearchValueExtractor searchValues) {
         this.fhir = fhir;
+        this.searchValues = searchValues;
     }
 
     public ResourceWrite fromFhir(Resource resource) {
@@ -38,8 +42,10 @@ public class StoredResourceFhirMapper {
         if (id == null || !ID.matcher(id).matches()) {
             throw FhirException.badRequest(typeName + " needs an id of 1 to 64 letters, digits, '-' or '.'.");
         }
+        SearchIndexValues index = type == ResourceType.Group
+                ? SearchIndexValues.NONE : searchValues.extract(resource, type);
         return new ResourceWrite(typeName, id, compartmentOf(resource, type).orElse(null),
-                (version, lastUpdated) -> render(resource, version, lastUpdated));
+                (version, lastUpdated) -> render(resource, version, lastUpdated), index);
     }
 
     private Optional<String> compartmentOf(Resource resource, ResourceType type) {
@@ -50,14 +56,11 @@ public class StoredResourceFhirMapper {
         if (type == ResourceType.Patient) {
             return Optional.of(resource.getIdElement().getIdPart());
         }
-        IBaseReference reference = fhir.context().newTerser()
-                .getSingleValueOrNull(resource, element.get(), IBaseReference.class);
-        if (reference == null) {
-            return Optional.empty();
-        }
-        IIdType target = reference.getReferenceElement();
-        return "Patient".equals(target.getResourceType()) && target.getIdPart() != null
-                ? Optional.of(target.getIdPart()) : Optional.empty();
+        return fhir.context().newTerser().getValues(resource, element.get(), IBaseReference.class).stream()
+                .map(IBaseReference::getReferenceElement)
+                .filter(target -> "Patient".equals(target.getResourceType()) && target.getIdPart() != null)
+                .map(IIdType::getIdPart)
+                .findFirst();
     }
 
     private String render(Resource resource, long version, Instant lastUpdated) {

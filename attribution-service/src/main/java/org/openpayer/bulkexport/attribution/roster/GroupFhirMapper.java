@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.openpayer.bulkexport.attribution.roster.search.Summary;
+import org.openpayer.bulkexport.attribution.search.SubsettedTag;
 import org.openpayer.bulkexport.rest.FhirException;
 
 import java.time.LocalDate;
@@ -22,7 +23,6 @@ import java.util.List;
 public class GroupFhirMapper {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SUBSETTED_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ObservationValue";
 
     /** The stored parts of one Group. */
     public record StoredGroup(String contentWithoutMembers, List<GroupMember> members,
@@ -55,10 +55,7 @@ public class GroupFhirMapper {
     public ObjectNode served(String contentWithoutMembers, Summary summary) {
         ObjectNode group = parse(contentWithoutMembers);
         if (summary.subsetted()) {
-            ObjectNode meta = group.has("meta") ? (ObjectNode) group.get("meta") : group.putObject("meta");
-            ArrayNode tags = meta.has("tag") ? (ArrayNode) meta.get("tag") : meta.putArray("tag");
-            tags.addObject().put("system", SUBSETTED_SYSTEM).put("code", "SUBSETTED")
-                    .put("display", "Resource encoded in summary mode");
+            SubsettedTag.mark(group);
         }
         if (summary == Summary.TRUE) {
             group.remove("text");

@@ -1,6 +1,7 @@
 package org.openpayer.bulkexport.attribution.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.openpayer.bulkexport.attribution.search.SearchIndexValues;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes resources in batches, assigning versions and update times. One clock serves every instance: the
@@ -39,6 +41,18 @@ public class ResourceStore {
     private static final String INSERT_HISTORY = """
             insert into attribution.resource_history (resource_type, id, version_id, last_updated, deleted, content)
             values (?, ?, ?, ?, false, ?)""";
+    private static final String TOMBSTONE = """
+            update attribution.resource set version_id = ?, last_updated = ?, deleted = true, content = null
+            where resource_type = ? and id = ?""";
+    private static final String INSERT_TOMBSTONE_HISTORY = """
+            insert into attribution.resource_history (resource_type, id, version_id, last_updated, deleted, content)
+            values (?, ?, ?, ?, true, null)""";
+
+    private final SearchIndexStore searchIndex;
+
+    public ResourceStore(SearchIndexStore searchIndex) {
+        this.searchIndex = searchIndex;
+    }
 
     /**
      * Stores a batch; each resource gets the next version of its own history. A batch must not name one resource
@@ -74,7 +88,50 @@ public class ResourceStore {
             upsert.executeBatch();
             history.executeBatch();
         }
+        searchIndex.replace(connection, batch);
         return rendered;
+    }
+
+    /**
+     * Deletes a resource: its current row becomes a tombstone of the next version, history records the delete, and it
+     * leaves the search index. Deleting what is already deleted or never existed changes nothing.
+     *
+     * @return the tombstone's version, or empty when there was nothing to delete
+     */
+    public Optional<Long> delete(Connection connection, String resourceType, String id) throws SQLException {
+        ResourceWrite key = new ResourceWrite(resourceType, id, null, null, SearchIndexValues.NONE);
+        Long current = lockCurrentVersions(connection, List.of(key)).get(key.key());
+        if (current == null || isDeleted(connection, resourceType, id)) {
+            return Optional.empty();
+        }
+        long version = current + 1;
+        Timestamp now = Timestamp.from(clock(connection));
+        try (PreparedStatement tombstone = connection.prepareStatement(TOMBSTONE);
+             PreparedStatement history = connection.prepareStatement(INSERT_TOMBSTONE_HISTORY)) {
+            tombstone.setLong(1, version);
+            tombstone.setTimestamp(2, now);
+            tombstone.setString(3, resourceType);
+            tombstone.setString(4, id);
+            tombstone.executeUpdate();
+            history.setString(1, resourceType);
+            history.setString(2, id);
+            history.setLong(3, version);
+            history.setTimestamp(4, now);
+            history.executeUpdate();
+        }
+        searchIndex.replace(connection, List.of(key));
+        return Optional.of(version);
+    }
+
+    private static boolean isDeleted(Connection connection, String resourceType, String id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select deleted from attribution.resource where resource_type = ? and id = ?")) {
+            statement.setString(1, resourceType);
+            statement.setString(2, id);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        }
     }
 
     /** The database's clock, truncated to the millisecond precision every reader compares at. */

@@ -1,5 +1,7 @@
 package org.openpayer.bulkexport.attribution.store;
 
+import org.openpayer.bulkexport.attribution.search.SearchIndexValues;
+
 import java.time.Instant;
 
 /**
@@ -10,8 +12,10 @@ import java.time.Instant;
  * @param id           the resource id
  * @param patientId    the patient compartment it belongs to, or {@code null}
  * @param content      renders the JSON to store for a given version and update time
+ * @param searchValues what the search index keeps for it
  */
-public record ResourceWrite(String resourceType, String id, String patientId, ContentRenderer content) {
+public record ResourceWrite(String resourceType, String id, String patientId, ContentRenderer content,
+                            SearchIndexValues searchValues) {
 
     /** Renders a resource's JSON with the server-assigned meta. */
     @FunctionalInterface

@@ -16,7 +16,7 @@ public enum ResourceType {
     ExplanationOfBenefit("patient"),
     Claim("patient"),
     Consent("patient"),
-    Provenance("patient"),
+    Provenance("target"),
     Condition("subject"),
     Observation("subject"),
     Encounter("subject"),
@@ -49,7 +49,7 @@ public enum ResourceType {
 
     /**
      * The element whose Patient reference names the compartment: {@code id} for Patient itself, empty for resources
-     * outside every patient compartment.
+     * outside every patient compartment. For a repeating element (Provenance.target) it is the first Patient named.
      */
     public Optional<String> compartmentElement() {
         return Optional.ofNullable(compartmentElement);

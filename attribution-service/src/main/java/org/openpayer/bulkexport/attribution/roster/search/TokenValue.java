@@ -9,9 +9,9 @@ import org.openpayer.bulkexport.rest.FhirException;
  * @param system {@code null} for any system, empty for "no system"
  * @param code   the code or identifier value
  */
-record TokenValue(String system, String code) {
+public record TokenValue(String system, String code) {
 
-    static TokenValue parse(String parameter, String text) {
+    public static TokenValue parse(String parameter, String text) {
         int bar = text.indexOf('|');
         String code = bar < 0 ? text : text.substring(bar + 1);
         if (code.isEmpty()) {

@@ -1,0 +1,7 @@
+package org.openpayer.bulkexport.attribution.search;
+
+/** One parameter of a search (its comma-separated values ORed); several criteria are ANDed. */
+public interface SearchCriterion {
+
+    SqlCondition toSql();
+}
