@@ -1,6 +1,7 @@
 package org.openpayer.bulkexport.rest;
 
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response.StatusType;
 import org.openpayer.bulkexport.model.fhir.IssueType;
 
 /**
@@ -9,10 +10,28 @@ import org.openpayer.bulkexport.model.fhir.IssueType;
  */
 public class FhirException extends RuntimeException {
 
-    private final Status status;
+    /** 422 Unprocessable Content: the Jakarta REST version we build on has no constant for it. */
+    private static final StatusType UNPROCESSABLE = new StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Status.Family getFamily() {
+            return Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
+
+    private final StatusType status;
     private final IssueType issueType;
 
-    public FhirException(Status status, IssueType issueType, String diagnostics) {
+    public FhirException(StatusType status, IssueType issueType, String diagnostics) {
         super(diagnostics, null, false, false);
         this.status = status;
         this.issueType = issueType;
@@ -39,11 +58,21 @@ public class FhirException extends RuntimeException {
         return new FhirException(Status.GONE, IssueType.DELETED, diagnostics);
     }
 
+    /** Well-formed, but breaks a rule of the resource or of this server: FHIR's 422. */
+    public static FhirException unprocessable(IssueType issueType, String diagnostics) {
+        return new FhirException(UNPROCESSABLE, issueType, diagnostics);
+    }
+
+    /** A condition the client set ({@code If-Match}, a conditional create) does not hold. */
+    public static FhirException preconditionFailed(String diagnostics) {
+        return new FhirException(Status.PRECONDITION_FAILED, IssueType.CONFLICT, diagnostics);
+    }
+
     public static FhirException conflict(String diagnostics) {
         return new FhirException(Status.CONFLICT, IssueType.CONFLICT, diagnostics);
     }
 
-    public Status status() {
+    public StatusType status() {
         return status;
     }
 

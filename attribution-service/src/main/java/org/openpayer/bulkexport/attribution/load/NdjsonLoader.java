@@ -5,10 +5,8 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hl7.fhir.r4.model.Resource;
 import org.openpayer.bulkexport.attribution.config.AttributionConfig;
-import org.openpayer.bulkexport.attribution.roster.GroupFhirMapper;
-import org.openpayer.bulkexport.attribution.roster.GroupRepository;
-import org.openpayer.bulkexport.attribution.store.ResourceStore;
 import org.openpayer.bulkexport.attribution.store.ResourceWrite;
+import org.openpayer.bulkexport.attribution.write.ResourceBatchWriter;
 import org.openpayer.bulkexport.rest.FhirException;
 
 import java.io.BufferedReader;
@@ -17,7 +15,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +26,7 @@ import java.util.Set;
 /**
  * Loads NDJSON into the store as one transaction: every line is parsed strictly and written in batches, so memory stays
  * bounded by the batch size however large the input; the first invalid line rolls everything back, so a load is either
- * stored completely or not at all. Groups are split into their resource row, members and identifiers.
+ * stored completely or not at all.
  */
 @ApplicationScoped
 public class NdjsonLoader {
@@ -37,20 +34,15 @@ public class NdjsonLoader {
     private final AgroalDataSource dataSource;
     private final FhirJson fhir;
     private final StoredResourceFhirMapper resourceMapper;
-    private final GroupFhirMapper groupMapper;
-    private final ResourceStore store;
-    private final GroupRepository groups;
+    private final ResourceBatchWriter writer;
     private final int batchSize;
 
     public NdjsonLoader(AgroalDataSource dataSource, FhirJson fhir, StoredResourceFhirMapper resourceMapper,
-                        GroupFhirMapper groupMapper, ResourceStore store, GroupRepository groups,
-                        AttributionConfig config) {
+                        ResourceBatchWriter writer, AttributionConfig config) {
         this.dataSource = dataSource;
         this.fhir = fhir;
         this.resourceMapper = resourceMapper;
-        this.groupMapper = groupMapper;
-        this.store = store;
-        this.groups = groups;
+        this.writer = writer;
         this.batchSize = config.load().batchSize();
     }
 
@@ -108,29 +100,8 @@ public class NdjsonLoader {
         if (batch.isEmpty()) {
             return;
         }
-        List<String> rendered = store.write(connection, batch.writes);
-        for (int i = 0; i < batch.writes.size(); i++) {
-            ResourceWrite write = batch.writes.get(i);
-            if ("Group".equals(write.resourceType())) {
-                storeGroupParts(connection, write.id(), rendered.get(i));
-            }
-        }
+        writer.write(connection, batch.writes);
         batch.clear();
-    }
-
-    /**
-     * The resource row and its history got the whole Group; the current row keeps it without members, which move to
-     * rows of their own. History keeps the full version, as it was at that time.
-     */
-    private void storeGroupParts(Connection connection, String groupId, String groupJson) throws SQLException {
-        GroupFhirMapper.StoredGroup parts = groupMapper.fromFhir(groupJson);
-        groups.replaceParts(connection, groupId, parts.members(), parts.identifiers());
-        try (PreparedStatement update = connection.prepareStatement(
-                "update attribution.resource set content = ? where resource_type = 'Group' and id = ?")) {
-            update.setString(1, parts.contentWithoutMembers());
-            update.setString(2, groupId);
-            update.executeUpdate();
-        }
     }
 
     /** Writes waiting to be flushed; a resource seen twice forces a flush so its versions follow each other. */

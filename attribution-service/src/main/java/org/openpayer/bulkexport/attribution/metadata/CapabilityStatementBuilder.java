@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.openpayer.bulkexport.attribution.roster.search.GroupSearchParameter;
+import org.openpayer.bulkexport.attribution.search.IndexKind;
+import org.openpayer.bulkexport.attribution.search.IndexedParameter;
+import org.openpayer.bulkexport.attribution.search.SearchParameterCatalog;
 import org.openpayer.bulkexport.model.fhir.ResourceType;
 import org.openpayer.bulkexport.model.route.PublicUrls;
 
 /**
- * The suite's CapabilityStatement, built from the same sources the services act on (stored types, Group search
- * parameters, public URLs), so it states what the suite does today and nothing more. It grows with the suite: system
- * and Patient-level export, other operations and write interactions are listed once they are served.
+ * The suite's CapabilityStatement, built from the same sources the services act on (stored types, their search
+ * parameters, Group search parameters, public URLs), so it states what the suite does today and nothing more. It
+ * grows with the suite: system and Patient-level export and other operations are listed once they are served.
  */
 @ApplicationScoped
 public class CapabilityStatementBuilder {
@@ -21,11 +24,17 @@ public class CapabilityStatementBuilder {
     private static final String OAUTH_URIS = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final String[] INTERACTIONS = {
+        "read", "vread", "history-instance", "search-type", "create", "update", "delete"};
+    private static final String BASE_PARAMETER = "http://hl7.org/fhir/SearchParameter/Resource-";
+
     private final PublicUrls urls;
+    private final SearchParameterCatalog catalog;
     private final String json;
 
-    public CapabilityStatementBuilder(PublicUrls urls) {
+    public CapabilityStatementBuilder(PublicUrls urls, SearchParameterCatalog catalog) {
         this.urls = urls;
+        this.catalog = catalog;
         this.json = build().toString();
     }
 
@@ -52,7 +61,7 @@ public class CapabilityStatementBuilder {
         rest.set("security", security());
         ArrayNode resources = rest.putArray("resource");
         for (ResourceType type : ResourceType.values()) {
-            resources.add(type == ResourceType.Group ? group() : readable(type.name()));
+            resources.add(type == ResourceType.Group ? group() : searchable(type));
         }
         return statement;
     }
@@ -70,21 +79,41 @@ public class CapabilityStatementBuilder {
         return security;
     }
 
-    private static ObjectNode readable(String type) {
+    private static ObjectNode withInteractions(String type) {
         ObjectNode resource = JSON.createObjectNode();
         resource.put("type", type);
         ArrayNode interactions = resource.putArray("interaction");
-        for (String code : new String[] {"read", "vread", "history-instance"}) {
+        for (String code : INTERACTIONS) {
             interactions.addObject().put("code", code);
         }
         resource.put("versioning", "versioned");
         resource.put("readHistory", true);
+        resource.put("updateCreate", true);
+        resource.put("conditionalCreate", true);
+        resource.put("conditionalUpdate", false);
+        resource.put("conditionalDelete", "not-supported");
+        return resource;
+    }
+
+    private ObjectNode searchable(ResourceType type) {
+        ObjectNode resource = withInteractions(type.name());
+        ArrayNode parameters = resource.putArray("searchParam");
+        parameters.addObject().put("name", "_id").put("definition", BASE_PARAMETER + "id").put("type", "token");
+        parameters.addObject().put("name", "_lastUpdated").put("definition", BASE_PARAMETER + "lastUpdated")
+                .put("type", "date");
+        for (IndexedParameter parameter : catalog.parameters(type).values()) {
+            ObjectNode entry = parameters.addObject().put("name", parameter.name())
+                    .put("definition", parameter.definition()).put("type", parameter.kind().fhirType());
+            if (parameter.kind() == IndexKind.PATIENT) {
+                entry.put("documentation", "The Patient whose compartment the resource is in; other subjects are "
+                        + "not searchable.");
+            }
+        }
         return resource;
     }
 
     private ObjectNode group() {
-        ObjectNode group = readable(ResourceType.Group.name());
-        ((ArrayNode) group.get("interaction")).addObject().put("code", "search-type");
+        ObjectNode group = withInteractions(ResourceType.Group.name());
         ArrayNode parameters = group.putArray("searchParam");
         for (GroupSearchParameter parameter : GroupSearchParameter.values()) {
             parameters.addObject()

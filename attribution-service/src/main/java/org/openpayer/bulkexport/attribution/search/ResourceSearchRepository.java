@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs searches in SQL: access first (member data only of the caller's active Group members, as for reads), then
@@ -32,11 +33,24 @@ public class ResourceSearchRepository {
         this.dataSource = dataSource;
     }
 
-    /** One page: up to {@code query.count() + 1} matches, so the caller knows whether another page follows. */
-    public List<Match> page(ResourceQuery query, GroupGrant grant) throws SQLException {
+    /**
+     * One page: up to {@code query.count() + 1} matches, so the caller knows whether another page follows.
+     *
+     * @param memberGrant the caller's Groups, whose active members' data it may see; empty for the server's own
+     *                    lookups (conditional create), which see every resource
+     */
+    public List<Match> page(ResourceQuery query, Optional<GroupGrant> memberGrant) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return page(connection, query, memberGrant);
+        }
+    }
+
+    /** {@link #page(ResourceQuery, Optional)} inside the caller's transaction. */
+    public List<Match> page(Connection connection, ResourceQuery query, Optional<GroupGrant> memberGrant)
+            throws SQLException {
         List<Object> binds = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select r.id, r.content from attribution.resource r where ");
-        sql.append(where(query, binds));
+        sql.append(where(query, memberGrant, binds));
         if (query.afterId() != null) {
             sql.append(" and r.id > ?");
             binds.add(query.afterId());
@@ -44,34 +58,34 @@ public class ResourceSearchRepository {
         sql.append(" order by r.id limit ?");
         binds.add(query.count() + 1);
         List<Match> matches = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql.toString(), binds, grant, query)) {
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    matches.add(new Match(row.getString(1), row.getString(2)));
-                }
+        try (PreparedStatement statement = prepare(connection, sql.toString(), binds);
+             ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                matches.add(new Match(row.getString(1), row.getString(2)));
             }
         }
         return matches;
     }
 
-    public long count(ResourceQuery query, GroupGrant grant) throws SQLException {
+    public long count(ResourceQuery query, Optional<GroupGrant> memberGrant) throws SQLException {
         List<Object> binds = new ArrayList<>();
-        String sql = "select count(*) from attribution.resource r where " + where(query, binds);
+        String sql = "select count(*) from attribution.resource r where "
+                + where(query, memberGrant, binds);
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, binds, grant, query);
+             PreparedStatement statement = prepare(connection, sql, binds);
              ResultSet row = statement.executeQuery()) {
             row.next();
             return row.getLong(1);
         }
     }
 
-    /** The WHERE clause; the grant's two placeholders come first when the type holds member data. */
-    private static String where(ResourceQuery query, List<Object> binds) {
+    /** The WHERE clause; the grant's two placeholders follow the type's when member access is checked. */
+    private static String where(ResourceQuery query, Optional<GroupGrant> memberGrant, List<Object> binds) {
         StringBuilder where = new StringBuilder("r.resource_type = ? and not r.deleted");
         binds.add(query.type().name());
-        if (query.type().inPatientCompartment()) {
+        if (memberGrant.isPresent() && query.type().inPatientCompartment()) {
             where.append(" and ").append(ACCESSIBLE);
+            binds.add(memberGrant.get());
         }
         for (SearchCriterion criterion : query.criteria()) {
             SqlCondition condition = criterion.toSql();
@@ -81,17 +95,16 @@ public class ResourceSearchRepository {
         return where.toString();
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, List<Object> binds, GroupGrant grant,
-                                             ResourceQuery query) throws SQLException {
+    /** Binds in order; a GroupGrant fills the grant condition's two placeholders. */
+    private static PreparedStatement prepare(Connection connection, String sql, List<Object> binds)
+            throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         int index = 1;
-        statement.setObject(index++, binds.get(0));
-        if (query.type().inPatientCompartment()) {
-            GrantedGroupsSql.bind(connection, statement, index, grant);
-            index += 2;
-        }
-        for (Object value : binds.subList(1, binds.size())) {
-            if (value instanceof String[] array) {
+        for (Object value : binds) {
+            if (value instanceof GroupGrant grant) {
+                GrantedGroupsSql.bind(connection, statement, index, grant);
+                index += 2;
+            } else if (value instanceof String[] array) {
                 statement.setArray(index++, connection.createArrayOf("varchar", array));
             } else {
                 statement.setObject(index++, value);

@@ -27,6 +27,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -82,9 +83,9 @@ public class ResourceSearchResource {
                     + "; ask for system/" + type.name() + ".rs (or system/*.rs).");
         }
         ResourceQuery query = parser.parse(type, parameters, PreferHeader.lenient(prefer));
-        Long total = query.withTotal() ? repository.count(query, caller.groups()) : null;
+        Long total = query.withTotal() ? repository.count(query, Optional.of(caller.groups())) : null;
         List<ResourceSearchRepository.Match> matches = query.summary() == Summary.COUNT || query.count() == 0
-                ? List.of() : repository.page(query, caller.groups());
+                ? List.of() : repository.page(query, Optional.of(caller.groups()));
         return Response.ok(bundle.render(query, matches, total), FhirMediaType.FHIR_JSON).build();
     }
 }

@@ -58,19 +58,19 @@ public class ResourceStore {
      * Stores a batch; each resource gets the next version of its own history. A batch must not name one resource
      * twice (split such input into two batches).
      *
-     * @return the rendered JSON of each resource, in batch order
+     * @return what was stored of each resource, in batch order
      */
-    public List<String> write(Connection connection, List<ResourceWrite> batch) throws SQLException {
+    public List<Stored> write(Connection connection, List<ResourceWrite> batch) throws SQLException {
         Instant now = clock(connection);
         Map<String, Long> currentVersions = lockCurrentVersions(connection, batch);
-        List<String> rendered = new ArrayList<>(batch.size());
+        List<Stored> stored = new ArrayList<>(batch.size());
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT);
              PreparedStatement history = connection.prepareStatement(INSERT_HISTORY)) {
             Timestamp lastUpdated = Timestamp.from(now);
             for (ResourceWrite write : batch) {
                 long version = currentVersions.getOrDefault(write.key(), 0L) + 1;
                 String content = write.content().render(version, now);
-                rendered.add(content);
+                stored.add(new Stored(content, version, now));
                 upsert.setString(1, write.resourceType());
                 upsert.setString(2, write.id());
                 upsert.setLong(3, version);
@@ -89,7 +89,7 @@ public class ResourceStore {
             history.executeBatch();
         }
         searchIndex.replace(connection, batch);
-        return rendered;
+        return stored;
     }
 
     /**
@@ -121,6 +121,16 @@ public class ResourceStore {
         }
         searchIndex.replace(connection, List.of(key));
         return Optional.of(version);
+    }
+
+    /**
+     * One stored version.
+     *
+     * @param content     the JSON as stored and served, meta included
+     * @param versionId   its version
+     * @param lastUpdated its update time
+     */
+    public record Stored(String content, long versionId, Instant lastUpdated) {
     }
 
     private static boolean isDeleted(Connection connection, String resourceType, String id) throws SQLException {

@@ -78,6 +78,40 @@ class MetadataIT {
     }
 
     @Test
+    void metadata_memberDataTypes_listTheirInteractionsAndSearchParameters() {
+        CapabilityStatementRestResourceComponent observation = statementOf(capabilityStatement(), "Observation");
+
+        assertThat(observation.getInteraction()).extracting(interaction -> interaction.getCode().toCode())
+                .contains("read", "search-type", "create", "update", "delete");
+        assertThat(observation.getSearchParam())
+                .extracting(CapabilityStatementRestResourceSearchParamComponent::getName)
+                .containsExactlyInAnyOrder("_id", "_lastUpdated", "identifier", "patient", "subject", "date",
+                        "status", "category", "code");
+        assertThat(statementOf(capabilityStatement(), "Organization").getSearchParam())
+                .extracting(CapabilityStatementRestResourceSearchParamComponent::getName).contains("identifier");
+    }
+
+    @Test
+    void everyListedSearchParameter_isAcceptedBySearch() {
+        String token = AttributionTestResource.TOKENS.token("metadata-check", "system/*.rs", List.of(), List.of());
+        for (CapabilityStatementRestResourceComponent resource : capabilityStatement().getRestFirstRep()
+                .getResource()) {
+            if (resource.getType().equals("Group")) {
+                continue;
+            }
+            for (CapabilityStatementRestResourceSearchParamComponent parameter : resource.getSearchParam()) {
+                String value = switch (parameter.getType().toCode()) {
+                    case "date" -> "ge2024-01-01";
+                    case "reference" -> "Patient/none";
+                    default -> "none";
+                };
+                given().auth().oauth2(token).get("/fhir/" + resource.getType() + "?" + parameter.getName() + "="
+                        + value).then().statusCode(200);
+            }
+        }
+    }
+
+    @Test
     void unknownSearchParameter_is404() {
         given().get("/fhir/SearchParameter/nope").then().statusCode(404);
     }
@@ -88,8 +122,12 @@ class MetadataIT {
     }
 
     private static CapabilityStatementRestResourceComponent groupOf(CapabilityStatement statement) {
+        return statementOf(statement, "Group");
+    }
+
+    private static CapabilityStatementRestResourceComponent statementOf(CapabilityStatement statement, String type) {
         return statement.getRestFirstRep().getResource().stream()
-                .filter(resource -> resource.getType().equals("Group")).findFirst().orElseThrow();
+                .filter(resource -> resource.getType().equals(type)).findFirst().orElseThrow();
     }
 
     private static List<String> names() {

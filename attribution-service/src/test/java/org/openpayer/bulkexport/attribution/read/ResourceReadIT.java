@@ -14,13 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.openpayer.bulkexport.attribution.AttributionTestResource;
 import org.openpayer.bulkexport.attribution.DemoData;
 import org.openpayer.bulkexport.stack.demo.DemoDataset;
-import org.openpayer.bulkexport.stack.infra.InfraEndpoints;
-import org.openpayer.bulkexport.stack.testing.RealServersResource;
 import org.openpayer.bulkexport.stack.testing.TokenMint;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.UUID;
 
@@ -120,10 +115,11 @@ class ResourceReadIT {
     }
 
     @Test
-    void read_deletedResource_is410AndItsOldVersionStaysReadable() throws Exception {
+    void read_deletedResource_is410AndItsOldVersionStaysReadable() {
         String id = "prac-deleted-" + UUID.randomUUID();
         DemoData.load(practitioner(id, "Gone")).then().statusCode(200);
-        storeTombstone("Practitioner", id);
+        given().auth().oauth2(TOKENS.token("payer-etl", "system/Practitioner.d", List.of(), List.of()))
+                .delete("/fhir/Practitioner/" + id).then().statusCode(204);
 
         eastClient().get("/fhir/Practitioner/" + id)
                 .then().statusCode(410)
@@ -150,28 +146,5 @@ class ResourceReadIT {
     private static String practitioner(String id, String family) {
         return "{\"resourceType\":\"Practitioner\",\"id\":\"" + id + "\",\"name\":[{\"family\":\"" + family
                 + "\"}]}\n";
-    }
-
-    /**
-     * A delete as attribution-service stores one (no delete API yet): the current row becomes a tombstone of the next
-     * version, and the history gains that version.
-     */
-    private static void storeTombstone(String type, String id) throws Exception {
-        InfraEndpoints db = RealServersResource.infrastructure().endpoints();
-        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.dbUsername(), db.dbPassword());
-             PreparedStatement current = connection.prepareStatement(
-                     "update attribution.resource set version_id = version_id + 1, last_updated = now(), "
-                             + "deleted = true, content = null where resource_type = ? and id = ?");
-             PreparedStatement history = connection.prepareStatement(
-                     "insert into attribution.resource_history (resource_type, id, version_id, last_updated, "
-                             + "deleted, content) select resource_type, id, version_id, last_updated, true, null "
-                             + "from attribution.resource where resource_type = ? and id = ?")) {
-            current.setString(1, type);
-            current.setString(2, id);
-            current.executeUpdate();
-            history.setString(1, type);
-            history.setString(2, id);
-            history.executeUpdate();
-        }
     }
 }
