@@ -72,7 +72,8 @@ public class FhirWrites {
         return response.build();
     }
 
-    private ResourceType permitted(String typeName, Permission permission) {
+    /** The type named, once the caller's token is known to allow this write to it (404 unknown, 403 not allowed). */
+    public ResourceType permitted(String typeName, Permission permission) {
         ResourceType type = ResourceType.byName(typeName)
                 .orElseThrow(() -> FhirException.notFound("Unknown resource type '" + typeName + "'."));
         Caller caller = Caller.from(token);
@@ -103,7 +104,8 @@ public class FhirWrites {
         return response.entity(result.stored().content()).type(FhirMediaType.FHIR_JSON).build();
     }
 
-    private static Optional<Long> expectedVersion(String ifMatch) {
+    /** The version an {@code If-Match} ETag names, e.g. {@code W/"3"}. */
+    static Optional<Long> expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return Optional.empty();
         }

@@ -74,8 +74,18 @@ public class ResourceWriter {
 
     /** Create: the server assigns the id; any id in the body is ignored, as FHIR says. */
     public WriteResult create(Connection connection, Resource resource) throws SQLException {
-        resource.setId(UUID.randomUUID().toString());
+        return createAs(connection, resource, newId());
+    }
+
+    /** Create with an id the server assigned beforehand (a transaction's references already point to it). */
+    public WriteResult createAs(Connection connection, Resource resource, String assignedId) throws SQLException {
+        resource.setId(assignedId);
         return store(connection, resource, true);
+    }
+
+    /** A server-assigned id. */
+    public static String newId() {
+        return UUID.randomUUID().toString();
     }
 
     /**
@@ -83,6 +93,16 @@ public class ResourceWriter {
      * one match is returned as is, several are a 412. Concurrent creates with the same condition are serialized.
      */
     public WriteResult createIfNoneExist(Connection connection, Resource resource, String ifNoneExist)
+            throws SQLException {
+        Optional<WriteResult> existing = match(connection, resource, ifNoneExist);
+        return existing.isPresent() ? existing.get() : create(connection, resource);
+    }
+
+    /**
+     * The resource {@code If-None-Exist} matches, if exactly one does; a 412 if several do. Holds a transaction lock
+     * on the condition until commit, so a create that follows cannot race another with the same condition.
+     */
+    public Optional<WriteResult> match(Connection connection, Resource resource, String ifNoneExist)
             throws SQLException {
         ResourceType type = ResourceType.byName(resource.fhirType()).orElseThrow();
         ResourceQuery query = queryParser.parse(type, queryParameters(ifNoneExist), false);
@@ -98,13 +118,13 @@ public class ResourceWriter {
             throw FhirException.preconditionFailed("If-None-Exist '" + ifNoneExist + "' matches " + matches.size()
                     + " " + type.name() + " resources; it must match at most one.");
         }
-        if (matches.size() == 1) {
-            String id = matches.get(0).id();
-            CurrentVersion current = currentVersion(connection, type.name(), id).orElseThrow();
-            return new WriteResult(type.name(), id, new ResourceStore.Stored(matches.get(0).content(),
-                    current.versionId(), current.lastUpdated()), false, true);
+        if (matches.isEmpty()) {
+            return Optional.empty();
         }
-        return create(connection, resource);
+        String id = matches.get(0).id();
+        CurrentVersion current = currentVersion(connection, type.name(), id).orElseThrow();
+        return Optional.of(new WriteResult(type.name(), id, new ResourceStore.Stored(matches.get(0).content(),
+                current.versionId(), current.lastUpdated()), false, true));
     }
 
     /**
