@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hl7.fhir.r4.model.Resource;
 import org.openpayer.bulkexport.attribution.config.AttributionConfig;
 import org.openpayer.bulkexport.attribution.store.ResourceWrite;
+import org.openpayer.bulkexport.attribution.write.RequiredElements;
 import org.openpayer.bulkexport.attribution.write.ResourceBatchWriter;
+import org.openpayer.bulkexport.model.fhir.IssueType;
 import org.openpayer.bulkexport.rest.FhirException;
 
 import java.io.BufferedReader;
@@ -24,9 +26,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Loads NDJSON into the store as one transaction: every line is parsed strictly and written in batches, so memory stays
- * bounded by the batch size however large the input; the first invalid line rolls everything back, so a load is either
- * stored completely or not at all.
+ * Loads NDJSON into the store as one transaction: every line is parsed strictly, checked for required elements and
+ * written in batches, so memory stays bounded by the batch size however large the input; the first invalid line rolls
+ * everything back, so a load is either stored completely or not at all.
  */
 @ApplicationScoped
 public class NdjsonLoader {
@@ -35,14 +37,16 @@ public class NdjsonLoader {
     private final FhirJson fhir;
     private final StoredResourceFhirMapper resourceMapper;
     private final ResourceBatchWriter writer;
+    private final RequiredElements requiredElements;
     private final int batchSize;
 
     public NdjsonLoader(AgroalDataSource dataSource, FhirJson fhir, StoredResourceFhirMapper resourceMapper,
-                        ResourceBatchWriter writer, AttributionConfig config) {
+                        ResourceBatchWriter writer, RequiredElements requiredElements, AttributionConfig config) {
         this.dataSource = dataSource;
         this.fhir = fhir;
         this.resourceMapper = resourceMapper;
         this.writer = writer;
+        this.requiredElements = requiredElements;
         this.batchSize = config.load().batchSize();
     }
 
@@ -87,6 +91,11 @@ public class NdjsonLoader {
     private ResourceWrite parse(String line, int lineNumber) {
         try {
             Resource resource = (Resource) fhir.strictParser().parseResource(line);
+            List<String> missing = requiredElements.missing(resource);
+            if (!missing.isEmpty()) {
+                throw FhirException.unprocessable(IssueType.REQUIRED, "required elements are missing: "
+                        + String.join(", ", missing) + ".");
+            }
             return resourceMapper.fromFhir(resource);
         } catch (DataFormatException | ClassCastException e) {
             throw FhirException.badRequest("Line " + lineNumber + " is not a valid FHIR R4 resource: "

@@ -54,6 +54,16 @@ class NdjsonLoadIT {
     }
 
     @Test
+    void load_missingRequiredElement_is422NamingTheLineAndElement() {
+        DemoData.load("{\"resourceType\":\"Practitioner\",\"id\":\"p-ok\"}\n"
+                        + "{\"resourceType\":\"Observation\",\"id\":\"o-no-status\",\"code\":{\"text\":\"x\"}}\n")
+                .then().statusCode(422)
+                .body("issue[0].code", equalTo("required"))
+                .body("issue[0].diagnostics", containsString("Line 2"))
+                .body("issue[0].diagnostics", containsString("Observation.status"));
+    }
+
+    @Test
     void load_unsupportedResourceType_is400() {
         DemoData.load("{\"resourceType\":\"Basic\",\"id\":\"b1\",\"code\":{\"text\":\"x\"}}")
                 .then().statusCode(400)
