@@ -83,13 +83,15 @@ public final class MemberDataFixture {
     private static void member(Connection connection, String group, int seq, String patient, boolean inactive)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                insert into attribution.group_member (group_id, member_seq, patient_id, inactive, content)
-                values (?, ?, ?, ?, ?)""")) {
+                insert into attribution.group_member
+                  (group_id, member_seq, patient_id, inactive, content, member_key, since_version, change_type)
+                values (?, ?, ?, ?, ?, ?, 1, 'new')""")) {
             insert.setString(1, group);
             insert.setInt(2, seq);
             insert.setString(3, patient);
             insert.setBoolean(4, inactive);
             insert.setString(5, "{\"entity\":{\"reference\":\"Patient/" + patient + "\"}}");
+            insert.setString(6, patient + "|");
             insert.executeUpdate();
         }
     }

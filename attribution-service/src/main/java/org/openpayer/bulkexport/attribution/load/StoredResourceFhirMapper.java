@@ -3,7 +3,10 @@ package org.openpayer.bulkexport.attribution.load;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hl7.fhir.instance.model.api.IBaseReference;
 import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Resource;
+import org.openpayer.bulkexport.attribution.roster.GroupFhirMapper;
+import org.openpayer.bulkexport.attribution.roster.GroupMember;
 import org.openpayer.bulkexport.attribution.search.SearchIndexValues;
 import org.openpayer.bulkexport.attribution.search.SearchValueExtractor;
 import org.openpayer.bulkexport.attribution.store.ResourceWrite;
@@ -12,6 +15,7 @@ import org.openpayer.bulkexport.rest.FhirException;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -28,10 +32,12 @@ public class StoredResourceFhirMapper {
 
     private final FhirJson fhir;
     private final SearchValueExtractor searchValues;
+    private final GroupFhirMapper groupMapper;
 
-    public StoredResourceFhirMapper(FhirJson fhir, SearchValueExtractor searchValues) {
+    public StoredResourceFhirMapper(FhirJson fhir, SearchValueExtractor searchValues, GroupFhirMapper groupMapper) {
         this.fhir = fhir;
         this.searchValues = searchValues;
+        this.groupMapper = groupMapper;
     }
 
     public ResourceWrite fromFhir(Resource resource) {
@@ -42,10 +48,17 @@ public class StoredResourceFhirMapper {
         if (id == null || !ID.matcher(id).matches()) {
             throw FhirException.badRequest(typeName + " needs an id of 1 to 64 letters, digits, '-' or '.'.");
         }
-        SearchIndexValues index = type == ResourceType.Group
-                ? SearchIndexValues.NONE : searchValues.extract(resource, type);
+        if (resource instanceof Group group) {
+            // Members are stored as rows of their own; the Group's row is rendered without them.
+            List<GroupMember> members = groupMapper.fromFhir(fhir.compactWriter().encodeResourceToString(group))
+                    .members();
+            group.getMember().clear();
+            return new ResourceWrite(typeName, id, null, (version, lastUpdated) -> render(group, version, lastUpdated),
+                    SearchIndexValues.NONE, members);
+        }
         return new ResourceWrite(typeName, id, compartmentOf(resource, type).orElse(null),
-                (version, lastUpdated) -> render(resource, version, lastUpdated), index);
+                (version, lastUpdated) -> render(resource, version, lastUpdated), searchValues.extract(resource, type),
+                List.of());
     }
 
     private Optional<String> compartmentOf(Resource resource, ResourceType type) {

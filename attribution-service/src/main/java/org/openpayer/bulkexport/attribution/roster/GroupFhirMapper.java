@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.openpayer.bulkexport.attribution.read.StoredVersion;
 import org.openpayer.bulkexport.attribution.roster.search.Summary;
 import org.openpayer.bulkexport.attribution.search.SubsettedTag;
 import org.openpayer.bulkexport.rest.FhirException;
@@ -63,6 +64,22 @@ public class GroupFhirMapper {
         return group;
     }
 
+    /** Whether stored Group JSON still holds its members (versions stored before members were versioned apart). */
+    public static boolean hasMembers(String groupJson) {
+        return parse(groupJson).has("member");
+    }
+
+    /** A history version as the Group history serves it: without members, tagged SUBSETTED. */
+    public StoredVersion withoutMembersTagged(StoredVersion version) {
+        if (version.deleted()) {
+            return version;
+        }
+        ObjectNode group = parse(version.content());
+        group.remove("member");
+        return new StoredVersion(version.versionId(), version.lastUpdated(), false,
+                SubsettedTag.mark(group).toString());
+    }
+
     /** Adds the members, in their stored order, to a served Group. */
     public ObjectNode withMembers(ObjectNode group, List<String> memberContents) {
         if (!memberContents.isEmpty()) {
@@ -72,17 +89,34 @@ public class GroupFhirMapper {
         return group;
     }
 
-    private static GroupMember member(JsonNode member) {
+    /** A Group.member element as stored: validated, keyed, and without the changeType the server computes. */
+    public static GroupMember member(JsonNode member) {
         String reference = member.path("entity").path("reference").asText("");
         if (!reference.startsWith("Patient/") || reference.length() == "Patient/".length()) {
             throw FhirException.badRequest("Group.member.entity must reference a Patient (Patient/{id}), not '"
                     + reference + "'.");
         }
-        return new GroupMember(reference.substring("Patient/".length()),
+        String patientId = reference.substring("Patient/".length());
+        ObjectNode stored = ((ObjectNode) member).deepCopy();
+        String provider = "";
+        if (stored.get("extension") instanceof ArrayNode extensions) {
+            for (int i = extensions.size() - 1; i >= 0; i--) {
+                String url = extensions.get(i).path("url").asText();
+                if (AtrVocabulary.CHANGE_TYPE.equals(url)) {
+                    extensions.remove(i);
+                } else if (AtrVocabulary.ATTRIBUTED_PROVIDER.equals(url)) {
+                    provider = extensions.get(i).path("valueReference").path("reference").asText("");
+                }
+            }
+            if (extensions.isEmpty()) {
+                stored.remove("extension");
+            }
+        }
+        return new GroupMember(patientId + "|" + provider, patientId,
                 member.path("inactive").asBoolean(false),
                 date(member.path("period").path("start")),
                 date(member.path("period").path("end")),
-                member.toString());
+                stored.toString());
     }
 
     /** Period bounds may be dateTimes; the attribution period is kept to the day. */

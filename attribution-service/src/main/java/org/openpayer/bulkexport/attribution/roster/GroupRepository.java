@@ -27,38 +27,18 @@ public class GroupRepository {
         this.dataSource = dataSource;
     }
 
-    /** A stored Group's own row, without members. */
-    public record GroupRow(String id, String contentWithoutMembers, List<GroupIdentifier> identifiers) {
+    /** A stored Group's own row, without members, at its current version. */
+    public record GroupRow(String id, long versionId, String contentWithoutMembers,
+                           List<GroupIdentifier> identifiers) {
     }
 
-    /** Replaces a Group's members and identifiers inside the caller's transaction. */
-    public void replaceParts(Connection connection, String groupId, List<GroupMember> members,
-                             List<GroupIdentifier> identifiers) throws SQLException {
-        try (PreparedStatement deleteMembers = connection.prepareStatement(
-                "delete from attribution.group_member where group_id = ?");
-             PreparedStatement deleteIdentifiers = connection.prepareStatement(
-                     "delete from attribution.group_identifier where group_id = ?")) {
-            deleteMembers.setString(1, groupId);
-            deleteMembers.executeUpdate();
-            deleteIdentifiers.setString(1, groupId);
-            deleteIdentifiers.executeUpdate();
-        }
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into attribution.group_member
-                  (group_id, member_seq, patient_id, inactive, period_start, period_end, content)
-                values (?, ?, ?, ?, ?, ?, ?)""")) {
-            int seq = 0;
-            for (GroupMember member : members) {
-                insert.setString(1, groupId);
-                insert.setInt(2, ++seq);
-                insert.setString(3, member.patientId());
-                insert.setBoolean(4, member.inactive());
-                insert.setDate(5, member.periodStart() == null ? null : Date.valueOf(member.periodStart()));
-                insert.setDate(6, member.periodEnd() == null ? null : Date.valueOf(member.periodEnd()));
-                insert.setString(7, member.content());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+    /** Replaces a Group's identifiers (the discovery and grant index) inside the caller's transaction. */
+    public void replaceIdentifiers(Connection connection, String groupId, List<GroupIdentifier> identifiers)
+            throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "delete from attribution.group_identifier where group_id = ?")) {
+            delete.setString(1, groupId);
+            delete.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into attribution.group_identifier (group_id, system, value) values (?, ?, ?) "
@@ -76,31 +56,23 @@ public class GroupRepository {
     public Optional<GroupRow> find(String groupId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(
-                     "select content from attribution.resource "
+                     "select content, version_id from attribution.resource "
                              + "where resource_type = 'Group' and id = ? and not deleted")) {
             statement.setString(1, groupId);
             try (ResultSet result = statement.executeQuery()) {
                 if (!result.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new GroupRow(groupId, result.getString(1), identifiers(connection, groupId)));
+                return Optional.of(new GroupRow(groupId, result.getLong(2), result.getString(1),
+                        identifiers(connection, groupId)));
             }
         }
     }
 
-    /** Member elements in stored order. */
-    public List<String> memberContents(String groupId) throws SQLException {
+    /** Member elements of the current version, in stored order, as served. */
+    public List<String> memberContents(String groupId, long currentVersion) throws SQLException, IOException {
         List<String> members = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "select content from attribution.group_member where group_id = ? order by member_seq")) {
-            statement.setString(1, groupId);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    members.add(result.getString(1));
-                }
-            }
-        }
+        forEachMember(groupId, currentVersion, members::add);
         return members;
     }
 
@@ -112,13 +84,13 @@ public class GroupRepository {
         List<GrantedGroup> groups = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(
-                     "select r.id, r.content from attribution.resource r "
+                     "select r.id, r.content, r.version_id from attribution.resource r "
                              + "where r.resource_type = 'Group' and not r.deleted and "
                              + GrantedGroupsSql.condition("r.id") + " order by r.id")) {
             GrantedGroupsSql.bind(connection, statement, 1, grant);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    groups.add(new GrantedGroup(result.getString(1), result.getString(2)));
+                    groups.add(new GrantedGroup(result.getString(1), result.getLong(3), result.getString(2)));
                 }
             }
         }
@@ -126,23 +98,41 @@ public class GroupRepository {
     }
 
     /** A Group the caller may access, as stored without members. */
-    public record GrantedGroup(String id, String contentWithoutMembers) {
+    public record GrantedGroup(String id, long versionId, String contentWithoutMembers) {
     }
 
     /**
-     * Streams a Group's member elements in stored order through a server-side cursor, so a list of 10^5 members is
-     * served in bounded memory.
+     * Streams the current version's member elements, as served, in stored order through a server-side cursor, so a
+     * list of 10^5 members is served in bounded memory.
      */
-    public void forEachMember(String groupId, MemberSink sink) throws SQLException, IOException {
+    public void forEachMember(String groupId, long currentVersion, MemberSink sink) throws SQLException, IOException {
+        streamMembers("select content, since_version, change_type from attribution.group_member "
+                + "where group_id = ? order by member_seq", groupId, null, currentVersion, sink);
+    }
+
+    /** Streams the members of an earlier version, as that version served them. */
+    public void forEachMemberOfVersion(String groupId, long version, MemberSink sink)
+            throws SQLException, IOException {
+        streamMembers("select content, version_from, change_type from attribution.group_member_history "
+                + "where group_id = ? and version_from <= ? and (version_to is null or version_to > ?) "
+                + "order by member_seq", groupId, version, version, sink);
+    }
+
+    private void streamMembers(String sql, String groupId, Long version, long servedVersion, MemberSink sink)
+            throws SQLException, IOException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "select content from attribution.group_member where group_id = ? order by member_seq")) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setFetchSize(MEMBER_FETCH_SIZE);
                 statement.setString(1, groupId);
+                if (version != null) {
+                    statement.setLong(2, version);
+                    statement.setLong(3, version);
+                }
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
-                        sink.accept(result.getString(1));
+                        sink.accept(ServedMember.render(result.getString(1), result.getLong(2), result.getString(3),
+                                servedVersion));
                     }
                 }
             } finally {

@@ -25,11 +25,13 @@ import org.openpayer.bulkexport.model.security.Permission;
 import org.openpayer.bulkexport.rest.Caller;
 import org.openpayer.bulkexport.rest.FhirException;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 
 /**
@@ -71,31 +73,45 @@ public class GroupResource {
         Summary summary = Summary.parse(summaryParameter, false);
         ObjectNode served = mapper.served(group.contentWithoutMembers(), summary);
         Object body = summary.withMembers()
-                ? new GroupStreamingBody(groups, id, served.toString()) : served.toString();
+                ? new GroupStreamingBody(served.toString(), sink -> groups.forEachMember(id, group.versionId(), sink))
+                : served.toString();
         return Response.ok(body, FhirMediaType.FHIR_JSON)
                 .tag(new EntityTag(served.at("/meta/versionId").asText(), true))
                 .header(HttpHeaders.LAST_MODIFIED, lastModified(served))
                 .build();
     }
 
-    /** A version of the Group as it was stored then, members included (history rows keep the whole Group). */
+    /** A version of the Group as it was then: its own element from history, its members as of that version. */
     @GET
     @Path("{id}/_history/{versionId}")
     public Response vread(@PathParam("id") String id, @PathParam("versionId") String versionId)
             throws SQLException {
         accessibleGroup(id);
-        StoredVersion version = resources.version("Group", id,
-                        StoredVersionResponses.versionNumber("Group", id, versionId))
+        long number = StoredVersionResponses.versionNumber("Group", id, versionId);
+        StoredVersion version = resources.version("Group", id, number)
                 .orElseThrow(() -> FhirException.notFound("Group/" + id + " has no version " + versionId + "."));
-        return StoredVersionResponses.served("Group", id, version);
+        if (version.deleted() || GroupFhirMapper.hasMembers(version.content())) {
+            // tombstones, and versions stored before members were versioned apart, are served as stored
+            return StoredVersionResponses.served("Group", id, version);
+        }
+        return Response.ok(new GroupStreamingBody(version.content(),
+                        sink -> groups.forEachMemberOfVersion(id, number, sink)), FhirMediaType.FHIR_JSON)
+                .tag(new EntityTag(String.valueOf(number), true))
+                .lastModified(Date.from(version.lastUpdated()))
+                .build();
     }
 
+    /**
+     * Every version of the Group without its members (tagged SUBSETTED): a list of 10^5 members in each of many
+     * versions would make the history unusable. vread serves any version whole.
+     */
     @GET
     @Path("{id}/_history")
     public Response history(@PathParam("id") String id) throws SQLException {
         accessibleGroup(id);
-        return Response.ok(historyBundle.render("Group", id, resources.history("Group", id)),
-                FhirMediaType.FHIR_JSON).build();
+        List<StoredVersion> versions = resources.history("Group", id).stream()
+                .map(mapper::withoutMembersTagged).toList();
+        return Response.ok(historyBundle.render("Group", id, versions), FhirMediaType.FHIR_JSON).build();
     }
 
     /**
@@ -103,7 +119,7 @@ public class GroupResource {
      * for the parameters.
      */
     @GET
-    public Response search(@Context UriInfo uri) throws SQLException {
+    public Response search(@Context UriInfo uri) throws SQLException, IOException {
         Caller caller = Caller.from(token);
         if (!caller.scopes().allows("Group", Permission.SEARCH)) {
             throw FhirException.forbidden("The access token does not allow searching Group; ask for system/Group.rs.");
@@ -114,7 +130,7 @@ public class GroupResource {
             ObjectNode group = mapper.served(granted.contentWithoutMembers(), query.summary());
             if (query.matches(group)) {
                 matches.add(query.summary().withMembers()
-                        ? mapper.withMembers(group, groups.memberContents(granted.id())) : group);
+                        ? mapper.withMembers(group, groups.memberContents(granted.id(), granted.versionId())) : group);
             }
         }
         List<ObjectNode> entries = query.summary() == Summary.COUNT ? List.of() : matches;

@@ -19,15 +19,22 @@ final class GroupStreamingBody implements StreamingOutput {
 
     private static final int BUFFER_CHARS = 64 * 1024;
 
-    private final GroupRepository groups;
-    private final String groupId;
     private final String groupWithoutMembers;
+    private final MemberSource members;
 
-    /** @param groupWithoutMembers the served Group element as compact JSON, without {@code member} */
-    GroupStreamingBody(GroupRepository groups, String groupId, String groupWithoutMembers) {
-        this.groups = groups;
-        this.groupId = groupId;
+    /**
+     * @param groupWithoutMembers the served Group element as compact JSON, without {@code member}
+     * @param members             the served member elements of the version served
+     */
+    GroupStreamingBody(String groupWithoutMembers, MemberSource members) {
         this.groupWithoutMembers = groupWithoutMembers;
+        this.members = members;
+    }
+
+    /** Streams member elements into a sink. */
+    @FunctionalInterface
+    interface MemberSource {
+        void forEach(GroupRepository.MemberSink sink) throws SQLException, IOException;
     }
 
     @Override
@@ -37,13 +44,13 @@ final class GroupStreamingBody implements StreamingOutput {
         writer.write(groupWithoutMembers, 0, groupWithoutMembers.lastIndexOf('}'));
         boolean[] first = {true};
         try {
-            groups.forEachMember(groupId, member -> {
+            members.forEach(member -> {
                 writer.write(first[0] ? ",\"member\":[" : ",");
                 writer.write(member);
                 first[0] = false;
             });
         } catch (SQLException e) {
-            throw new IOException("cannot read members of Group " + groupId, e);
+            throw new IOException("cannot read the Group's members", e);
         }
         writer.write(first[0] ? "}" : "]}");
         writer.flush();

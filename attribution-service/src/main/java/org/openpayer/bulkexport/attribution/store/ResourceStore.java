@@ -99,7 +99,7 @@ public class ResourceStore {
      * @return the tombstone's version, or empty when there was nothing to delete
      */
     public Optional<Long> delete(Connection connection, String resourceType, String id) throws SQLException {
-        ResourceWrite key = new ResourceWrite(resourceType, id, null, null, SearchIndexValues.NONE);
+        ResourceWrite key = new ResourceWrite(resourceType, id, null, null, SearchIndexValues.NONE, List.of());
         Long current = lockCurrentVersions(connection, List.of(key)).get(key.key());
         if (current == null || isDeleted(connection, resourceType, id)) {
             return Optional.empty();

@@ -1,8 +1,10 @@
 package org.openpayer.bulkexport.attribution.store;
 
+import org.openpayer.bulkexport.attribution.roster.GroupMember;
 import org.openpayer.bulkexport.attribution.search.SearchIndexValues;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One resource to store. The content is rendered only once the store knows the version and time it assigns, so the
@@ -13,9 +15,10 @@ import java.time.Instant;
  * @param patientId    the patient compartment it belongs to, or {@code null}
  * @param content      renders the JSON to store for a given version and update time
  * @param searchValues what the search index keeps for it
+ * @param groupMembers a Group's members, stored apart from the Group's own row; empty for other types
  */
 public record ResourceWrite(String resourceType, String id, String patientId, ContentRenderer content,
-                            SearchIndexValues searchValues) {
+                            SearchIndexValues searchValues, List<GroupMember> groupMembers) {
 
     /** Renders a resource's JSON with the server-assigned meta. */
     @FunctionalInterface

@@ -2,20 +2,21 @@ package org.openpayer.bulkexport.attribution.write;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.openpayer.bulkexport.attribution.roster.GroupFhirMapper;
+import org.openpayer.bulkexport.attribution.roster.GroupMember;
+import org.openpayer.bulkexport.attribution.roster.GroupMembership;
 import org.openpayer.bulkexport.attribution.roster.GroupRepository;
 import org.openpayer.bulkexport.attribution.store.ResourceStore;
 import org.openpayer.bulkexport.attribution.store.ResourceWrite;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Every write path's last step (bulk load, REST, transactions): stores resources and keeps the Group tables in step.
- * A Group's resource row and history get the whole Group; the current row keeps it without members, which move to
- * rows of their own, and its identifiers go to the discovery table. Runs in the caller's transaction.
+ * A Group's resource row and history hold the Group without its members, which {@link GroupMembership} merges into
+ * versioned rows of their own; its identifiers go to the discovery table. Runs in the caller's transaction.
  */
 @ApplicationScoped
 public class ResourceBatchWriter {
@@ -23,11 +24,14 @@ public class ResourceBatchWriter {
     private final ResourceStore store;
     private final GroupFhirMapper groupMapper;
     private final GroupRepository groups;
+    private final GroupMembership membership;
 
-    public ResourceBatchWriter(ResourceStore store, GroupFhirMapper groupMapper, GroupRepository groups) {
+    public ResourceBatchWriter(ResourceStore store, GroupFhirMapper groupMapper, GroupRepository groups,
+                               GroupMembership membership) {
         this.store = store;
         this.groupMapper = groupMapper;
         this.groups = groups;
+        this.membership = membership;
     }
 
     /** Stores a batch (no resource twice); returns what was stored of each, in batch order. */
@@ -36,7 +40,7 @@ public class ResourceBatchWriter {
         for (int i = 0; i < batch.size(); i++) {
             ResourceWrite write = batch.get(i);
             if ("Group".equals(write.resourceType())) {
-                storeGroupParts(connection, write.id(), stored.get(i).content());
+                storeGroupParts(connection, write, stored.get(i));
             }
         }
         return stored;
@@ -46,19 +50,21 @@ public class ResourceBatchWriter {
     public Optional<Long> delete(Connection connection, String resourceType, String id) throws SQLException {
         Optional<Long> version = store.delete(connection, resourceType, id);
         if (version.isPresent() && "Group".equals(resourceType)) {
-            groups.replaceParts(connection, id, List.of(), List.of());
+            membership.removeAll(connection, id, version.get());
+            groups.replaceIdentifiers(connection, id, List.of());
         }
         return version;
     }
 
-    private void storeGroupParts(Connection connection, String groupId, String groupJson) throws SQLException {
-        GroupFhirMapper.StoredGroup parts = groupMapper.fromFhir(groupJson);
-        groups.replaceParts(connection, groupId, parts.members(), parts.identifiers());
-        try (PreparedStatement update = connection.prepareStatement(
-                "update attribution.resource set content = ? where resource_type = 'Group' and id = ?")) {
-            update.setString(1, parts.contentWithoutMembers());
-            update.setString(2, groupId);
-            update.executeUpdate();
+    /** The write's members are the Group's whole new list. */
+    private void storeGroupParts(Connection connection, ResourceWrite write, ResourceStore.Stored stored)
+            throws SQLException {
+        GroupMembership.Stage stage = membership.stage(connection);
+        for (GroupMember member : write.groupMembers()) {
+            stage.add(member);
         }
+        stage.finish();
+        membership.replaceAll(connection, write.id(), stored.versionId());
+        groups.replaceIdentifiers(connection, write.id(), groupMapper.fromFhir(stored.content()).identifiers());
     }
 }

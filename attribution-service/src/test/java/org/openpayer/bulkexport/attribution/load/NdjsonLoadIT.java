@@ -12,6 +12,7 @@ import org.openpayer.bulkexport.attribution.AttributionTestResource;
 import org.openpayer.bulkexport.attribution.DemoData;
 import org.openpayer.bulkexport.stack.demo.DemoDataset;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** Bulk NDJSON loads on a real database: all or nothing, precise errors, operator key only. */
@@ -89,15 +90,19 @@ class NdjsonLoadIT {
     }
 
     @Test
-    void load_sameGroupAgain_replacesMembersAndBumpsVersion() {
+    void load_sameGroupAgain_isANewVersion_whereAbsentMembersAreDropped() {
         DemoData.load(group("g-reload", "pat-001", "pat-002", "pat-003")).then().statusCode(200);
 
         DemoData.load(group("g-reload", "pat-004")).then().statusCode(200);
 
+        // ATR: a member who leaves the list stays in that version, inactive, with changeType dropped
         readGroup("g-reload").then().statusCode(200)
                 .body("meta.versionId", equalTo("2"))
-                .body("member", hasSize(1))
-                .body("member[0].entity.reference", equalTo("Patient/pat-004"));
+                .body("member.entity.reference", equalTo(List.of("Patient/pat-001", "Patient/pat-002",
+                        "Patient/pat-003", "Patient/pat-004")))
+                .body("member.inactive", equalTo(Arrays.asList(true, true, true, null)))
+                .body("member.extension.valueCode", equalTo(List.of(List.of("dropped"), List.of("dropped"),
+                        List.of("dropped"), List.of("new"))));
     }
 
     @Test
@@ -107,7 +112,7 @@ class NdjsonLoadIT {
 
         readGroup("g-twice").then().statusCode(200)
                 .body("meta.versionId", equalTo("2"))
-                .body("member", hasSize(2));
+                .body("member.findAll { it.inactive != true }", hasSize(2));
     }
 
     private static io.restassured.response.Response readGroup(String id) {
