@@ -21,6 +21,7 @@ public class CapabilityStatementBuilder {
 
     static final String BULK_DATA = "http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data";
     static final String GROUP_EXPORT = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export";
+    static final String ATR_OPERATION = "http://hl7.org/fhir/us/davinci-atr/OperationDefinition/";
     private static final String OAUTH_URIS = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,6 +65,11 @@ public class CapabilityStatementBuilder {
             resources.add(type == ResourceType.Group ? group() : searchable(type));
         }
         return statement;
+    }
+
+    private static void operation(ArrayNode operations, String name, String documentation) {
+        operations.addObject().put("name", name).put("definition", ATR_OPERATION + name)
+                .put("documentation", documentation);
     }
 
     private ObjectNode security() {
@@ -124,11 +130,20 @@ public class CapabilityStatementBuilder {
         }
         parameters.addObject().put("name", "_summary").put("type", "token")
                 .put("documentation", "true (members left out, tagged SUBSETTED), false, data; count on search.");
-        group.putArray("operation").addObject()
+        ArrayNode operations = group.putArray("operation");
+        operations.addObject()
                 .put("name", "export")
                 .put("definition", GROUP_EXPORT)
                 .put("documentation", "Bulk Data export of the Group's members' data (asynchronous; see "
                         + "_outputFormat, _since, _type). Empty types produce no output file.");
+        operation(operations, "member-add", "Adds a member attributed to a provider (memberId+providerNpi or "
+                + "patientReference+providerReference, optional attributionPeriod); draft and open lists only. "
+                + "201 with the new version, 200 when the member already is as asked.");
+        operation(operations, "member-remove", "Marks the member's entries inactive with changeType dropped "
+                + "(kept in both draft and open lists until the next full update of the list); final lists refuse.");
+        operation(operations, "confirm-attribution-list", "Makes the list final at once; 201.");
+        operation(operations, "attribution-status", "One member's attribution: a collection Bundle of the Group "
+                + "(that member's entries only), the Patient, Coverage and attributed providers.");
         return group;
     }
 }

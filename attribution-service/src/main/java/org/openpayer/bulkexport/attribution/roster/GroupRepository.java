@@ -110,6 +110,24 @@ public class GroupRepository {
                 + "where group_id = ? order by member_seq", groupId, null, currentVersion, sink);
     }
 
+    /** One Patient's member elements of the current version (one per attributed provider), as served. */
+    public List<String> membersOfPatient(String groupId, long currentVersion, String patientId) throws SQLException {
+        List<String> members = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("select content, since_version, change_type "
+                     + "from attribution.group_member where group_id = ? and patient_id = ? order by member_seq")) {
+            statement.setString(1, groupId);
+            statement.setString(2, patientId);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    members.add(ServedMember.render(result.getString(1), result.getLong(2), result.getString(3),
+                            currentVersion));
+                }
+            }
+        }
+        return members;
+    }
+
     /** Streams the members of an earlier version, as that version served them. */
     public void forEachMemberOfVersion(String groupId, long version, MemberSink sink)
             throws SQLException, IOException {

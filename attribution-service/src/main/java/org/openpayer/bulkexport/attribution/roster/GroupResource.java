@@ -50,9 +50,12 @@ public class GroupResource {
     private final JsonWebToken token;
     private final ResourceRepository resources;
     private final HistoryBundle historyBundle;
+    private final GroupAccess access;
 
     public GroupResource(GroupRepository groups, GroupFhirMapper mapper, GroupSearchBundle bundles,
-                         JsonWebToken token, ResourceRepository resources, HistoryBundle historyBundle) {
+                         JsonWebToken token, ResourceRepository resources, HistoryBundle historyBundle,
+                         GroupAccess access) {
+        this.access = access;
         this.resources = resources;
         this.historyBundle = historyBundle;
         this.groups = groups;
@@ -147,13 +150,6 @@ public class GroupResource {
     private GroupRepository.GroupRow accessibleGroup(String id) throws SQLException {
         Caller caller = Caller.from(token);
         caller.requireRead("Group");
-        return groups.find(id)
-                .filter(row -> permits(caller, row))
-                .orElseThrow(() -> FhirException.notFound(
-                        "Group/" + id + " is not known or not accessible to this client."));
-    }
-
-    private static boolean permits(Caller caller, GroupRepository.GroupRow group) {
-        return caller.groups().permits(group.id(), group.identifiers().stream().map(GroupIdentifier::token).toList());
+        return access.require(caller, id);
     }
 }

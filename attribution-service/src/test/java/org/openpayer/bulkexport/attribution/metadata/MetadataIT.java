@@ -50,10 +50,12 @@ class MetadataIT {
 
         assertThat(group.getSearchParam()).extracting(CapabilityStatementRestResourceSearchParamComponent::getName)
                 .containsExactlyInAnyOrderElementsOf(names());
-        assertThat(group.getOperation()).singleElement().satisfies(operation -> {
-            assertThat(operation.getName()).isEqualTo("export");
-            assertThat(operation.getDefinition()).isEqualTo(CapabilityStatementBuilder.GROUP_EXPORT);
-        });
+        assertThat(group.getOperation()).extracting(operation -> operation.getName())
+                .containsExactly("export", "member-add", "member-remove", "confirm-attribution-list",
+                        "attribution-status");
+        assertThat(group.getOperation().get(0).getDefinition()).isEqualTo(CapabilityStatementBuilder.GROUP_EXPORT);
+        assertThat(group.getOperation().get(1).getDefinition())
+                .isEqualTo(CapabilityStatementBuilder.ATR_OPERATION + "member-add");
         assertThat(group.getInteraction()).extracting(interaction -> interaction.getCode().toCode())
                 .contains("read", "vread", "history-instance", "search-type");
     }
