@@ -18,7 +18,7 @@ public class AttributionTestResource extends RealServersResource {
     @Override
     public void init(Map<String, String> initArgs) {
         Map<String, String> args = new HashMap<>(TOKENS.serviceConfig());
-        args.put(SERVERS, "postgres");
+        args.put(SERVERS, "postgres,kafka");
         args.put("admin.api-key", ADMIN_KEY);
         super.init(args);
     }

@@ -3,6 +3,8 @@ package org.openpayer.bulkexport.attribution.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 /** Settings of attribution-service; each comes from an environment variable with a local default. */
 @ConfigMapping(prefix = "attribution")
 public interface AttributionConfig {
@@ -14,5 +16,14 @@ public interface AttributionConfig {
         /** Resources written per database round trip; bounds the memory a load holds at once. */
         @WithDefault("500")
         int batchSize();
+    }
+
+    /** The event outbox. */
+    Outbox outbox();
+
+    interface Outbox {
+        /** How often the relay publishes waiting events to Kafka: the most an event waits after its commit. */
+        @WithDefault("1s")
+        Duration relayInterval();
     }
 }

@@ -64,6 +64,16 @@ public class GroupFhirMapper {
         return group;
     }
 
+    /** The ATR list status a Group's JSON carries; a Group without one is open. */
+    public static String listStatus(String groupJson) {
+        for (JsonNode extension : parse(groupJson).path("extension")) {
+            if (AtrVocabulary.ATTRIBUTION_LIST_STATUS.equals(extension.path("url").asText())) {
+                return extension.path("valueCode").asText("open");
+            }
+        }
+        return "open";
+    }
+
     /** Whether stored Group JSON still holds its members (versions stored before members were versioned apart). */
     public static boolean hasMembers(String groupJson) {
         return parse(groupJson).has("member");

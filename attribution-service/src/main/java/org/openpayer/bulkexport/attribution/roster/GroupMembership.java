@@ -33,6 +33,10 @@ public class GroupMembership {
     private static final String STAGE = """
             insert into staged_member (member_key, staged_seq, patient_id, inactive, period_start, period_end, content)
             values (?, ?, ?, ?, ?, ?, ?)""";
+    private static final String REMOVED = "removed";
+    private static final String ABSENT_INACTIVE = """
+            select m.patient_id from attribution.group_member m where m.group_id = ? and m.inactive
+              and not exists (select 1 from staged_member s where s.member_key = m.member_key)""";
     /** Full replace: an inactive member absent from the new list leaves it. */
     private static final String PURGE_ABSENT_INACTIVE = """
             with purged as (
@@ -90,9 +94,20 @@ public class GroupMembership {
      * leave the list if they were inactive already.
      */
     public List<MemberChange> replaceAll(Connection connection, String groupId, long version) throws SQLException {
+        List<MemberChange> removed = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(ABSENT_INACTIVE)) {
+            statement.setString(1, groupId);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    removed.add(new MemberChange(row.getString(1), REMOVED));
+                }
+            }
+        }
         update(connection, PURGE_ABSENT_INACTIVE, groupId, version, groupId);
         update(connection, DROP_ABSENT_ACTIVE, groupId);
-        return merge(connection, groupId, version);
+        List<MemberChange> changes = new ArrayList<>(merge(connection, groupId, version));
+        changes.addAll(removed);
+        return changes;
     }
 
     /** The staged members are added or replaced; every other member stays as it is. */
@@ -107,7 +122,7 @@ public class GroupMembership {
             statement.setLong(2, version);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    changes.add(new MemberChange(row.getString(1), ChangeType.of(row.getString(2))));
+                    changes.add(new MemberChange(row.getString(1), row.getString(2)));
                 }
             }
         }
@@ -130,8 +145,12 @@ public class GroupMembership {
         }
     }
 
-    /** How one member changed in a version, for events. */
-    public record MemberChange(String patientId, ChangeType changeType) {
+    /**
+     * How one member changed in a version, for events.
+     *
+     * @param changeType a {@link ChangeType} code, or {@code removed} for an inactive member who left the list
+     */
+    public record MemberChange(String patientId, String changeType) {
     }
 
     /** Members staged for one Group version, written in batches as they arrive. */

@@ -133,6 +133,19 @@ public class ResourceStore {
     public record Stored(String content, long versionId, Instant lastUpdated) {
     }
 
+    /** The update time of a resource's current row (its tombstone's, if deleted). */
+    public Instant lastUpdated(Connection connection, String resourceType, String id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select last_updated from attribution.resource where resource_type = ? and id = ?")) {
+            statement.setString(1, resourceType);
+            statement.setString(2, id);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getTimestamp(1).toInstant();
+            }
+        }
+    }
+
     private static boolean isDeleted(Connection connection, String resourceType, String id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "select deleted from attribution.resource where resource_type = ? and id = ?")) {

@@ -1,6 +1,7 @@
 package org.openpayer.bulkexport.attribution.write;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.openpayer.bulkexport.attribution.event.AttributionEvents;
 import org.openpayer.bulkexport.attribution.roster.GroupFhirMapper;
 import org.openpayer.bulkexport.attribution.roster.GroupMember;
 import org.openpayer.bulkexport.attribution.roster.GroupMembership;
@@ -25,13 +26,15 @@ public class ResourceBatchWriter {
     private final GroupFhirMapper groupMapper;
     private final GroupRepository groups;
     private final GroupMembership membership;
+    private final AttributionEvents events;
 
     public ResourceBatchWriter(ResourceStore store, GroupFhirMapper groupMapper, GroupRepository groups,
-                               GroupMembership membership) {
+                               GroupMembership membership, AttributionEvents events) {
         this.store = store;
         this.groupMapper = groupMapper;
         this.groups = groups;
         this.membership = membership;
+        this.events = events;
     }
 
     /** Stores a batch (no resource twice); returns what was stored of each, in batch order. */
@@ -52,6 +55,8 @@ public class ResourceBatchWriter {
         if (version.isPresent() && "Group".equals(resourceType)) {
             membership.removeAll(connection, id, version.get());
             groups.replaceIdentifiers(connection, id, List.of());
+            events.listChanged(connection, id, version.get(), store.lastUpdated(connection, resourceType, id),
+                    "delete", null, List.of());
         }
         return version;
     }
@@ -64,7 +69,9 @@ public class ResourceBatchWriter {
             stage.add(member);
         }
         stage.finish();
-        membership.replaceAll(connection, write.id(), stored.versionId());
+        List<GroupMembership.MemberChange> changes = membership.replaceAll(connection, write.id(), stored.versionId());
         groups.replaceIdentifiers(connection, write.id(), groupMapper.fromFhir(stored.content()).identifiers());
+        events.listChanged(connection, write.id(), stored.versionId(), stored.lastUpdated(), "update",
+                GroupFhirMapper.listStatus(stored.content()), changes);
     }
 }

@@ -15,7 +15,9 @@ public enum Topic {
     EXPORT_TASK_PLANNED("export-task-planned", ExportTaskPlanned.class, 12),
     EXPORT_TASK_COMPLETED("export-task-completed", ExportTaskCompleted.class, 6),
     EXPORT_TASK_FAILED("export-task-failed", ExportTaskFailed.class, 6),
-    EXPORT_COMPLETED("export-completed", ExportCompleted.class, 3);
+    EXPORT_COMPLETED("export-completed", ExportCompleted.class, 3),
+    /** Keyed by Group id, so one Group's versions arrive in order. */
+    ATTRIBUTION_LIST_CHANGED("attribution-list-changed", AttributionListChanged.class, 6);
 
     private final String topicName;
     private final Class<?> eventType;

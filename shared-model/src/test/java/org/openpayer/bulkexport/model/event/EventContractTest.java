@@ -38,7 +38,10 @@ class EventContractTest {
                         .withFile("Coverage", "8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-3.Coverage.ndjson", 2, 1840)
                         .build()),
                 Arguments.of("ExportTaskFailed.json", anExportTaskFailed(3, "member data store unavailable")),
-                Arguments.of("ExportCompleted.json", anExportCompleted(4, 1200)));
+                Arguments.of("ExportCompleted.json", anExportCompleted(4, 1200)),
+                Arguments.of("AttributionListChanged.json", new AttributionListChanged("group-east", 7,
+                        EventBuilders.OCCURRED_AT, "member-add", "open", 1, 1,
+                        List.of(new AttributionListChanged.MemberChange("pat-001", "new")))));
     }
 
     @ParameterizedTest(name = "{0}")

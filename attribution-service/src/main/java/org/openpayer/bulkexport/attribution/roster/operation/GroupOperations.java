@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
+import org.openpayer.bulkexport.attribution.event.AttributionEvents;
 import org.openpayer.bulkexport.attribution.load.FhirJson;
 import org.openpayer.bulkexport.attribution.load.StoredResourceFhirMapper;
 import org.openpayer.bulkexport.attribution.roster.AtrVocabulary;
@@ -42,9 +43,11 @@ public class GroupOperations {
     private final ResourceStore store;
     private final GroupMembership membership;
     private final MemberResolver resolver;
+    private final AttributionEvents events;
 
     public GroupOperations(FhirJson fhir, StoredResourceFhirMapper mapper, ResourceStore store,
-                           GroupMembership membership, MemberResolver resolver) {
+                           GroupMembership membership, MemberResolver resolver, AttributionEvents events) {
+        this.events = events;
         this.fhir = fhir;
         this.mapper = mapper;
         this.store = store;
@@ -72,8 +75,8 @@ public class GroupOperations {
         if (member.content().equals(currentContent(connection, groupId, member.memberKey()).orElse(null))) {
             return unchanged(group, "Patient/" + patientId + " already is a member attributed to " + provider + ".");
         }
-        return changeMembers(connection, group, List.of(member), "Added Patient/" + patientId + ", attributed to "
-                + provider + ".");
+        return changeMembers(connection, group, List.of(member), "member-add",
+                "Added Patient/" + patientId + ", attributed to " + provider + ".");
     }
 
     /** {@code $member-remove}: the member's entries (one per provider, or the one named) become inactive. */
@@ -107,7 +110,7 @@ public class GroupOperations {
             throw FhirException.unprocessable(IssueType.NOT_FOUND, "Patient/" + patientId + " is not an active "
                     + "member of Group/" + groupId + provider.map(p -> " attributed to " + p).orElse("") + ".");
         }
-        return changeMembers(connection, group, removed, "Removed Patient/" + patientId + " ("
+        return changeMembers(connection, group, removed, "member-remove", "Removed Patient/" + patientId + " ("
                 + removed.size() + " attribution" + (removed.size() == 1 ? "" : "s") + "); it stays listed as "
                 + "inactive with changeType dropped.");
     }
@@ -120,20 +123,24 @@ public class GroupOperations {
         }
         group.setListStatus("final");
         ResourceStore.Stored stored = storeHeader(connection, group);
+        events.listChanged(connection, groupId, stored.versionId(), stored.lastUpdated(),
+                "confirm-attribution-list", "final", List.of());
         return new GroupChange(true, stored.versionId(), stored.lastUpdated(),
                 "Group/" + groupId + " is now final (version " + stored.versionId() + ").", List.of());
     }
 
     private GroupChange changeMembers(Connection connection, LockedGroup group, List<GroupMember> members,
-                                      String message) throws SQLException {
+                                      String cause, String message) throws SQLException {
         ResourceStore.Stored stored = storeHeader(connection, group);
         GroupMembership.Stage stage = membership.stage(connection);
         for (GroupMember member : members) {
             stage.add(member);
         }
         stage.finish();
-        List<GroupMembership.MemberChange> changes = membership.merge(connection, group.group().getIdPart(),
-                stored.versionId());
+        String groupId = group.group().getIdPart();
+        List<GroupMembership.MemberChange> changes = membership.merge(connection, groupId, stored.versionId());
+        events.listChanged(connection, groupId, stored.versionId(), stored.lastUpdated(), cause,
+                group.listStatus(), changes);
         return new GroupChange(true, stored.versionId(), stored.lastUpdated(), message, changes);
     }
 
