@@ -45,13 +45,16 @@ public final class MemberDataFixture {
             member(connection, GROUP, 1, "p1", false);
             member(connection, GROUP, 2, "p2", false);
             member(connection, GROUP, 3, "p3", true);
+            member(connection, GROUP, 4, "p4", false);
+            optedOut(connection, "p4");
             member(connection, OTHER_GROUP, 1, "p3", false);
-            for (String patient : new String[] {"p1", "p2", "p3"}) {
+            for (String patient : new String[] {"p1", "p2", "p3", "p4"}) {
                 resource(connection, "Patient", patient, patient, OLD, false);
             }
             resource(connection, "Coverage", "c1", "p1", OLD, false);
             resource(connection, "Coverage", "c2", "p2", OLD, false);
             resource(connection, "Coverage", "c3", "p3", OLD, false);
+            resource(connection, "Coverage", "c4", "p4", OLD, false);
             resource(connection, "Observation", "o1", "p1", OLD, false);
             resource(connection, "Observation", "o2", "p2", RECENT, false);
             resource(connection, "Observation", "o3", "p1", RECENT, true);
@@ -92,6 +95,16 @@ public final class MemberDataFixture {
             insert.setBoolean(4, inactive);
             insert.setString(5, "{\"entity\":{\"reference\":\"Patient/" + patient + "\"}}");
             insert.setString(6, patient + "|");
+            insert.executeUpdate();
+        }
+    }
+
+    /** A member who opted out of provider access: attribution-service's row for their latest deny Consent. */
+    private static void optedOut(Connection connection, String patient) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into attribution.member_opt_out "
+                + "(patient_id, consent_id, decided_at) values (?, ?, now())")) {
+            insert.setString(1, patient);
+            insert.setString(2, "consent-" + patient);
             insert.executeUpdate();
         }
     }

@@ -64,6 +64,29 @@ public class GroupFhirMapper {
         return group;
     }
 
+    /**
+     * PDex's count of would-be members who opted out of provider access, on a served Group; none when nobody did.
+     * Opted-out members themselves are never served.
+     */
+    public ObjectNode withOptedOut(ObjectNode group, int optedOut) {
+        ArrayNode extensions = group.get("extension") instanceof ArrayNode existing ? existing : null;
+        if (extensions != null) {
+            for (int i = extensions.size() - 1; i >= 0; i--) {
+                if (AtrVocabulary.OPTED_OUT.equals(extensions.get(i).path("url").asText())) {
+                    extensions.remove(i);
+                }
+            }
+        }
+        if (optedOut > 0) {
+            if (extensions == null) {
+                extensions = group.putArray("extension");
+            }
+            extensions.addObject().put("url", AtrVocabulary.OPTED_OUT)
+                    .putObject("valueQuantity").put("value", optedOut);
+        }
+        return group;
+    }
+
     /** The ATR list status a Group's JSON carries; a Group without one is open. */
     public static String listStatus(String groupJson) {
         for (JsonNode extension : parse(groupJson).path("extension")) {

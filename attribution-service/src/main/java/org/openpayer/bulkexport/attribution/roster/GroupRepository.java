@@ -2,6 +2,7 @@ package org.openpayer.bulkexport.attribution.roster;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.openpayer.bulkexport.attribution.optout.OptOutSql;
 import org.openpayer.bulkexport.model.security.GroupGrant;
 
 import java.io.IOException;
@@ -106,8 +107,23 @@ public class GroupRepository {
      * list of 10^5 members is served in bounded memory.
      */
     public void forEachMember(String groupId, long currentVersion, MemberSink sink) throws SQLException, IOException {
-        streamMembers("select content, since_version, change_type from attribution.group_member "
-                + "where group_id = ? order by member_seq", groupId, null, currentVersion, sink);
+        streamMembers("select content, since_version, change_type from attribution.group_member m "
+                + "where group_id = ? and " + OptOutSql.notOptedOut("m.patient_id") + " order by member_seq",
+                groupId, null, currentVersion, sink);
+    }
+
+    /** How many of the Group's members opted out of provider access: PDex's optedOut count. */
+    public int optedOutCount(String groupId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("select count(distinct m.patient_id) "
+                     + "from attribution.group_member m join attribution.member_opt_out o on o.patient_id = "
+                     + "m.patient_id where m.group_id = ?")) {
+            statement.setString(1, groupId);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        }
     }
 
     /** One Patient's member elements of the current version (one per attributed provider), as served. */
@@ -115,7 +131,8 @@ public class GroupRepository {
         List<String> members = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement("select content, since_version, change_type "
-                     + "from attribution.group_member where group_id = ? and patient_id = ? order by member_seq")) {
+                     + "from attribution.group_member m where group_id = ? and patient_id = ? and "
+                     + OptOutSql.notOptedOut("m.patient_id") + " order by member_seq")) {
             statement.setString(1, groupId);
             statement.setString(2, patientId);
             try (ResultSet result = statement.executeQuery()) {
@@ -131,9 +148,9 @@ public class GroupRepository {
     /** Streams the members of an earlier version, as that version served them. */
     public void forEachMemberOfVersion(String groupId, long version, MemberSink sink)
             throws SQLException, IOException {
-        streamMembers("select content, version_from, change_type from attribution.group_member_history "
-                + "where group_id = ? and version_from <= ? and (version_to is null or version_to > ?) "
-                + "order by member_seq", groupId, version, version, sink);
+        streamMembers("select content, version_from, change_type from attribution.group_member_history h "
+                + "where group_id = ? and version_from <= ? and (version_to is null or version_to > ?) and "
+                + OptOutSql.notOptedOut("h.patient_id") + " order by member_seq", groupId, version, version, sink);
     }
 
     private void streamMembers(String sql, String groupId, Long version, long servedVersion, MemberSink sink)

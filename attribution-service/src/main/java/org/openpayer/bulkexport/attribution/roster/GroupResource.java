@@ -74,7 +74,8 @@ public class GroupResource {
             throws SQLException {
         GroupRepository.GroupRow group = accessibleGroup(id);
         Summary summary = Summary.parse(summaryParameter, false);
-        ObjectNode served = mapper.served(group.contentWithoutMembers(), summary);
+        ObjectNode served = mapper.withOptedOut(mapper.served(group.contentWithoutMembers(), summary),
+                groups.optedOutCount(id));
         Object body = summary.withMembers()
                 ? new GroupStreamingBody(served.toString(), sink -> groups.forEachMember(id, group.versionId(), sink))
                 : served.toString();
@@ -130,7 +131,8 @@ public class GroupResource {
         GroupQuery query = GroupQuery.parse(uri.getQueryParameters());
         List<ObjectNode> matches = new ArrayList<>();
         for (GroupRepository.GrantedGroup granted : groups.grantedGroups(caller.groups())) {
-            ObjectNode group = mapper.served(granted.contentWithoutMembers(), query.summary());
+            ObjectNode group = mapper.withOptedOut(mapper.served(granted.contentWithoutMembers(), query.summary()),
+                    groups.optedOutCount(granted.id()));
             if (query.matches(group)) {
                 matches.add(query.summary().withMembers()
                         ? mapper.withMembers(group, groups.memberContents(granted.id(), granted.versionId())) : group);

@@ -2,6 +2,7 @@ package org.openpayer.bulkexport.attribution.search;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.openpayer.bulkexport.attribution.optout.OptOutSql;
 import org.openpayer.bulkexport.attribution.roster.GrantedGroupsSql;
 import org.openpayer.bulkexport.model.security.GroupGrant;
 
@@ -25,7 +26,8 @@ public class ResourceSearchRepository {
             (r.patient_id is null or r.patient_id in (
               select m.patient_id from attribution.group_member m
               join attribution.resource g on g.resource_type = 'Group' and g.id = m.group_id and not g.deleted
-              where not m.inactive and %s))""".formatted(GrantedGroupsSql.condition("m.group_id"));
+              where not m.inactive and %s and %s))""".formatted(GrantedGroupsSql.condition("m.group_id"),
+            OptOutSql.notOptedOut("m.patient_id"));
 
     private final AgroalDataSource dataSource;
 

@@ -133,6 +133,18 @@ public class ResourceStore {
     public record Stored(String content, long versionId, Instant lastUpdated) {
     }
 
+    /** The patient compartment of a resource's current row, if it has one. */
+    public Optional<String> patientId(Connection connection, String resourceType, String id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select patient_id from attribution.resource where resource_type = ? and id = ?")) {
+            statement.setString(1, resourceType);
+            statement.setString(2, id);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** The update time of a resource's current row (its tombstone's, if deleted). */
     public Instant lastUpdated(Connection connection, String resourceType, String id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(

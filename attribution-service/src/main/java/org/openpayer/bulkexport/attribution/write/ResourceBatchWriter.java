@@ -2,6 +2,7 @@ package org.openpayer.bulkexport.attribution.write;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.openpayer.bulkexport.attribution.event.AttributionEvents;
+import org.openpayer.bulkexport.attribution.optout.OptOutRegistry;
 import org.openpayer.bulkexport.attribution.roster.GroupFhirMapper;
 import org.openpayer.bulkexport.attribution.roster.GroupMember;
 import org.openpayer.bulkexport.attribution.roster.GroupMembership;
@@ -13,23 +14,30 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every write path's last step (bulk load, REST, transactions): stores resources and keeps the Group tables in step.
  * A Group's resource row and history hold the Group without its members, which {@link GroupMembership} merges into
- * versioned rows of their own; its identifiers go to the discovery table. Runs in the caller's transaction.
+ * versioned rows of their own; its identifiers go to the discovery table. A Consent updates its member's provider
+ * access decision. Runs in the caller's transaction.
  */
 @ApplicationScoped
 public class ResourceBatchWriter {
+
+    private static final String CONSENT = "Consent";
 
     private final ResourceStore store;
     private final GroupFhirMapper groupMapper;
     private final GroupRepository groups;
     private final GroupMembership membership;
     private final AttributionEvents events;
+    private final OptOutRegistry optOuts;
 
     public ResourceBatchWriter(ResourceStore store, GroupFhirMapper groupMapper, GroupRepository groups,
-                               GroupMembership membership, AttributionEvents events) {
+                               GroupMembership membership, AttributionEvents events, OptOutRegistry optOuts) {
+        this.optOuts = optOuts;
         this.store = store;
         this.groupMapper = groupMapper;
         this.groups = groups;
@@ -46,12 +54,21 @@ public class ResourceBatchWriter {
                 storeGroupParts(connection, write, stored.get(i));
             }
         }
+        Set<String> consentingMembers = batch.stream()
+                .filter(write -> CONSENT.equals(write.resourceType()) && write.patientId() != null)
+                .map(ResourceWrite::patientId).collect(Collectors.toSet());
+        optOuts.recompute(connection, consentingMembers);
         return stored;
     }
 
     /** Deletes a resource (a Group loses its members and identifiers too); empty if there was nothing to delete. */
     public Optional<Long> delete(Connection connection, String resourceType, String id) throws SQLException {
+        Optional<String> consentingMember = CONSENT.equals(resourceType)
+                ? store.patientId(connection, resourceType, id) : Optional.empty();
         Optional<Long> version = store.delete(connection, resourceType, id);
+        if (version.isPresent() && consentingMember.isPresent()) {
+            optOuts.recompute(connection, Set.of(consentingMember.get()));
+        }
         if (version.isPresent() && "Group".equals(resourceType)) {
             membership.removeAll(connection, id, version.get());
             groups.replaceIdentifiers(connection, id, List.of());

@@ -60,15 +60,17 @@ public class MemberDataReader {
 
     /**
      * The next batch of current (not inactive) members' patient ids after {@code afterPatientId}, in id order:
-     * keyset paging, so each batch costs the same however deep into a large roster it is.
+     * keyset paging, so each batch costs the same however deep into a large roster it is. Members who opted out of
+     * provider access (attribution.member_opt_out) are never members for an export.
      */
     public List<String> activeMembers(String groupId, String afterPatientId, int limit) throws SQLException {
         List<String> patients = new ArrayList<>(limit);
         try (Connection connection = memberData.getConnection();
              PreparedStatement statement = connection.prepareStatement("""
-                     select distinct patient_id from attribution.group_member
-                     where group_id = ? and not inactive and patient_id > ?
-                     order by patient_id limit ?""")) {
+                     select distinct m.patient_id from attribution.group_member m
+                     where m.group_id = ? and not m.inactive and m.patient_id > ?
+                       and not exists (select 1 from attribution.member_opt_out o where o.patient_id = m.patient_id)
+                     order by m.patient_id limit ?""")) {
             statement.setString(1, groupId);
             statement.setString(2, afterPatientId);
             statement.setInt(3, limit);

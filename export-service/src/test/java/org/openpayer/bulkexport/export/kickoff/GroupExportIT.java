@@ -52,7 +52,7 @@ class GroupExportIT {
         String statusUrl = kickOff(token, "_type=Patient,Coverage&_type=Observation");
         JsonPath manifest = awaitManifest(token, statusUrl);
 
-        // then: p3 was dropped from the Group, o3 is deleted
+        // then: p3 was dropped from the Group, p4 opted out of provider access, o3 is deleted
         assertThat(manifest.getBoolean("requiresAccessToken")).isTrue();
         assertThat(manifest.getList("error")).isEmpty();
         assertThat(manifest.getString("request")).isEqualTo(ExportTestResource.PUBLIC_BASE_URL
