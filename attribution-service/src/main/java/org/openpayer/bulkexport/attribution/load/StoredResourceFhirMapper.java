@@ -7,6 +7,7 @@ import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Resource;
 import org.openpayer.bulkexport.attribution.roster.GroupFhirMapper;
 import org.openpayer.bulkexport.attribution.roster.GroupMember;
+import org.openpayer.bulkexport.attribution.roster.GroupMembers;
 import org.openpayer.bulkexport.attribution.search.SearchIndexValues;
 import org.openpayer.bulkexport.attribution.search.SearchValueExtractor;
 import org.openpayer.bulkexport.attribution.store.ResourceWrite;
@@ -54,11 +55,11 @@ public class StoredResourceFhirMapper {
                     .members();
             group.getMember().clear();
             return new ResourceWrite(typeName, id, null, (version, lastUpdated) -> render(group, version, lastUpdated),
-                    SearchIndexValues.NONE, members);
+                    SearchIndexValues.NONE, GroupMembers.of(members));
         }
         return new ResourceWrite(typeName, id, compartmentOf(resource, type).orElse(null),
                 (version, lastUpdated) -> render(resource, version, lastUpdated), searchValues.extract(resource, type),
-                List.of());
+                GroupMembers.of(List.of()));
     }
 
     private Optional<String> compartmentOf(Resource resource, ResourceType type) {

@@ -1,6 +1,7 @@
 package org.openpayer.bulkexport.attribution.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.openpayer.bulkexport.attribution.roster.GroupMembers;
 import org.openpayer.bulkexport.attribution.search.SearchIndexValues;
 
 import java.sql.Array;
@@ -99,7 +100,8 @@ public class ResourceStore {
      * @return the tombstone's version, or empty when there was nothing to delete
      */
     public Optional<Long> delete(Connection connection, String resourceType, String id) throws SQLException {
-        ResourceWrite key = new ResourceWrite(resourceType, id, null, null, SearchIndexValues.NONE, List.of());
+        ResourceWrite key = new ResourceWrite(resourceType, id, null, null, SearchIndexValues.NONE,
+                GroupMembers.of(List.of()));
         Long current = lockCurrentVersions(connection, List.of(key)).get(key.key());
         if (current == null || isDeleted(connection, resourceType, id)) {
             return Optional.empty();

@@ -15,6 +15,9 @@ import org.openpayer.bulkexport.rest.Caller;
 import org.openpayer.bulkexport.rest.FhirException;
 import org.openpayer.bulkexport.rest.PreferHeader;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.Date;
@@ -34,13 +37,15 @@ public class FhirWrites {
     private static final Pattern IF_MATCH = Pattern.compile("(?:W/)?\"(\\d+)\"");
 
     private final ResourceWriter writer;
+    private final GroupStreamWriter groupStreamWriter;
     private final JdbcTransaction transaction;
     private final PublicUrls urls;
     private final JsonWebToken token;
 
-    public FhirWrites(ResourceWriter writer, JdbcTransaction transaction, PublicUrls urls,
-                                 JsonWebToken token) {
+    public FhirWrites(ResourceWriter writer, GroupStreamWriter groupStreamWriter, JdbcTransaction transaction,
+                      PublicUrls urls, JsonWebToken token) {
         this.writer = writer;
+        this.groupStreamWriter = groupStreamWriter;
         this.transaction = transaction;
         this.urls = urls;
         this.token = token;
@@ -61,6 +66,23 @@ public class FhirWrites {
         var resource = writer.parse(body, type);
         Optional<Long> expectedVersion = expectedVersion(ifMatch);
         WriteResult result = transaction.run(connection -> writer.update(connection, resource, id, expectedVersion));
+        return respond(result, prefer);
+    }
+
+    /**
+     * A Group create ({@code id} null) or update read from the request stream, in bounded memory whatever the size of
+     * its member list.
+     */
+    public Response writeGroup(String id, InputStream body, String ifMatch, String prefer) throws SQLException {
+        permitted("Group", id == null ? Permission.CREATE : Permission.UPDATE);
+        Optional<Long> expected = expectedVersion(ifMatch);
+        WriteResult result = transaction.run(connection -> {
+            try {
+                return groupStreamWriter.write(connection, body, id, expected);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the request body", e);
+            }
+        });
         return respond(result, prefer);
     }
 

@@ -14,11 +14,14 @@ import jakarta.ws.rs.core.Response;
 import org.openpayer.bulkexport.model.fhir.FhirMediaType;
 import org.openpayer.bulkexport.model.route.PublicPaths;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 
 /**
- * create, update and delete of Groups. The literal {@code /Group} path of the Group reads would otherwise shadow
- * the generic {@code /{type}} writes.
+ * create, update and delete of Groups, with the member list streamed from the request (see {@link GroupStreamWriter}).
+ * The literal {@code /Group} path of the Group reads would otherwise shadow the generic {@code /{type}} writes.
  */
 @Path(PublicPaths.FHIR + "/Group")
 @Authenticated
@@ -34,17 +37,21 @@ public class GroupWriteResource {
         this.writes = writes;
     }
 
+    /** A conditional create matches on the Group's own elements, so it reads the body whole; others stream. */
     @POST
     public Response create(@HeaderParam("If-None-Exist") String ifNoneExist, @HeaderParam("Prefer") String prefer,
-                           String body) throws SQLException {
-        return writes.create(GROUP, ifNoneExist, prefer, body);
+                           InputStream body) throws SQLException, IOException {
+        if (ifNoneExist != null && !ifNoneExist.isBlank()) {
+            return writes.create(GROUP, ifNoneExist, prefer, new String(body.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return writes.writeGroup(null, body, null, prefer);
     }
 
     @PUT
     @Path("{id}")
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @HeaderParam("Prefer") String prefer, String body) throws SQLException {
-        return writes.update(GROUP, id, ifMatch, prefer, body);
+                           @HeaderParam("Prefer") String prefer, InputStream body) throws SQLException {
+        return writes.writeGroup(id, body, ifMatch, prefer);
     }
 
     @DELETE

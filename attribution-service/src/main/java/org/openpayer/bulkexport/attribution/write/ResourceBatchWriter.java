@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.openpayer.bulkexport.attribution.event.AttributionEvents;
 import org.openpayer.bulkexport.attribution.optout.OptOutRegistry;
 import org.openpayer.bulkexport.attribution.roster.GroupFhirMapper;
-import org.openpayer.bulkexport.attribution.roster.GroupMember;
 import org.openpayer.bulkexport.attribution.roster.GroupMembership;
 import org.openpayer.bulkexport.attribution.roster.GroupRepository;
 import org.openpayer.bulkexport.attribution.store.ResourceStore;
@@ -81,11 +80,7 @@ public class ResourceBatchWriter {
     /** The write's members are the Group's whole new list. */
     private void storeGroupParts(Connection connection, ResourceWrite write, ResourceStore.Stored stored)
             throws SQLException {
-        GroupMembership.Stage stage = membership.stage(connection);
-        for (GroupMember member : write.groupMembers()) {
-            stage.add(member);
-        }
-        stage.finish();
+        write.groupMembers().stage(connection, membership);
         List<GroupMembership.MemberChange> changes = membership.replaceAll(connection, write.id(), stored.versionId());
         groups.replaceIdentifiers(connection, write.id(), groupMapper.fromFhir(stored.content()).identifiers());
         events.listChanged(connection, write.id(), stored.versionId(), stored.lastUpdated(), "update",

@@ -80,7 +80,7 @@ public class ResourceWriter {
     /** Create with an id the server assigned beforehand (a transaction's references already point to it). */
     public WriteResult createAs(Connection connection, Resource resource, String assignedId) throws SQLException {
         resource.setId(assignedId);
-        return store(connection, resource, true);
+        return store(connection, resource, true, false);
     }
 
     /** A server-assigned id. */
@@ -134,6 +134,24 @@ public class ResourceWriter {
      */
     public WriteResult update(Connection connection, Resource resource, String id, Optional<Long> expectedVersion)
             throws SQLException {
+        return update(connection, resource, id, expectedVersion, false);
+    }
+
+    /**
+     * Create or update of a Group whose members a streaming reader staged in this transaction; {@code group} is the
+     * Group's own element. {@code id} is {@code null} for a create.
+     */
+    public WriteResult writeStagedGroup(Connection connection, Resource group, String id,
+                                        Optional<Long> expectedVersion) throws SQLException {
+        if (id == null) {
+            group.setId(newId());
+            return store(connection, group, true, true);
+        }
+        return update(connection, group, id, expectedVersion, true);
+    }
+
+    private WriteResult update(Connection connection, Resource resource, String id, Optional<Long> expectedVersion,
+                               boolean membersStaged) throws SQLException {
         String bodyId = resource.getIdElement().getIdPart();
         if (bodyId == null) {
             throw FhirException.badRequest("An update must carry the resource id in the body (" + id + ").");
@@ -148,7 +166,7 @@ public class ResourceWriter {
                     + resource.fhirType() + "/" + id + " is at version "
                     + current.map(version -> String.valueOf(version.versionId())).orElse("none") + ".");
         }
-        return store(connection, resource, current.isEmpty() || current.get().deleted());
+        return store(connection, resource, current.isEmpty() || current.get().deleted(), membersStaged);
     }
 
     /** Delete: a tombstone version; empty when there was nothing to delete. */
@@ -156,13 +174,14 @@ public class ResourceWriter {
         return writer.delete(connection, type.name(), id);
     }
 
-    private WriteResult store(Connection connection, Resource resource, boolean created) throws SQLException {
+    private WriteResult store(Connection connection, Resource resource, boolean created, boolean membersStaged)
+            throws SQLException {
         List<String> missing = requiredElements.missing(resource);
         if (!missing.isEmpty()) {
             throw FhirException.unprocessable(IssueType.REQUIRED, "Required elements are missing: "
                     + String.join(", ", missing) + ".");
         }
-        ResourceWrite write = mapper.fromFhir(resource);
+        ResourceWrite write = membersStaged ? mapper.fromFhir(resource).withMembersStaged() : mapper.fromFhir(resource);
         if (write.patientId() != null && !"Patient".equals(write.resourceType())
                 && !patientExists(connection, write.patientId())) {
             throw FhirException.unprocessable(IssueType.PROCESSING, write.resourceType() + " refers to Patient/"
