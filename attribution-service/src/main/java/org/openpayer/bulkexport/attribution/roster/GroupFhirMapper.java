@@ -113,15 +113,6 @@ public class GroupFhirMapper {
                 SubsettedTag.mark(group).toString());
     }
 
-    /** Adds the members, in their stored order, to a served Group. */
-    public ObjectNode withMembers(ObjectNode group, List<String> memberContents) {
-        if (!memberContents.isEmpty()) {
-            ArrayNode members = group.putArray("member");
-            memberContents.forEach(member -> members.add(parse(member)));
-        }
-        return group;
-    }
-
     /** A Group.member element as stored: validated, keyed, and without the changeType the server computes. */
     public static GroupMember member(JsonNode member) {
         String reference = member.path("entity").path("reference").asText("");

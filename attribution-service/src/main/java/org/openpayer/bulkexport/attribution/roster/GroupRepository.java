@@ -70,13 +70,6 @@ public class GroupRepository {
         }
     }
 
-    /** Member elements of the current version, in stored order, as served. */
-    public List<String> memberContents(String groupId, long currentVersion) throws SQLException, IOException {
-        List<String> members = new ArrayList<>();
-        forEachMember(groupId, currentVersion, members::add);
-        return members;
-    }
-
     /**
      * The Groups a client may access (granted by id, or carrying a granted {@code system|value} identifier), without
      * members, in id order. Access is decided here in SQL, so a search never loads another client's Groups.

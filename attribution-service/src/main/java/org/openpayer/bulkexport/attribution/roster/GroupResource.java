@@ -25,14 +25,17 @@ import org.openpayer.bulkexport.model.security.Permission;
 import org.openpayer.bulkexport.rest.Caller;
 import org.openpayer.bulkexport.rest.FhirException;
 
-import java.io.IOException;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Read and search of attribution Groups, always narrowed to the Groups the calling client may access: ATR producers
@@ -123,23 +126,26 @@ public class GroupResource {
      * for the parameters.
      */
     @GET
-    public Response search(@Context UriInfo uri) throws SQLException, IOException {
+    public Response search(@Context UriInfo uri) throws SQLException {
         Caller caller = Caller.from(token);
         if (!caller.scopes().allows("Group", Permission.SEARCH)) {
             throw FhirException.forbidden("The access token does not allow searching Group; ask for system/Group.rs.");
         }
         GroupQuery query = GroupQuery.parse(uri.getQueryParameters());
         List<ObjectNode> matches = new ArrayList<>();
+        Map<String, Long> versions = new HashMap<>();
         for (GroupRepository.GrantedGroup granted : groups.grantedGroups(caller.groups())) {
             ObjectNode group = mapper.withOptedOut(mapper.served(granted.contentWithoutMembers(), query.summary()),
                     groups.optedOutCount(granted.id()));
             if (query.matches(group)) {
-                matches.add(query.summary().withMembers()
-                        ? mapper.withMembers(group, groups.memberContents(granted.id(), granted.versionId())) : group);
+                matches.add(group);
+                versions.put(granted.id(), granted.versionId());
             }
         }
         List<ObjectNode> entries = query.summary() == Summary.COUNT ? List.of() : matches;
-        return Response.ok(bundles.searchset(uri.getRequestUri().toString(), matches.size(), entries),
+        Optional<Function<String, GroupStreamingBody.MemberSource>> members = query.summary().withMembers()
+                ? Optional.of(id -> sink -> groups.forEachMember(id, versions.get(id), sink)) : Optional.empty();
+        return Response.ok(bundles.searchset(uri.getRequestUri().toString(), matches.size(), entries, members),
                 FhirMediaType.FHIR_JSON).build();
     }
 

@@ -41,6 +41,12 @@ final class GroupStreamingBody implements StreamingOutput {
     public void write(OutputStream output) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8),
                 BUFFER_CHARS);
+        writeGroup(writer, groupWithoutMembers, members);
+        writer.flush();
+    }
+
+    /** Writes the Group element with its members streamed in, as one JSON object, into {@code writer}. */
+    static void writeGroup(Writer writer, String groupWithoutMembers, MemberSource members) throws IOException {
         writer.write(groupWithoutMembers, 0, groupWithoutMembers.lastIndexOf('}'));
         boolean[] first = {true};
         try {
@@ -53,6 +59,5 @@ final class GroupStreamingBody implements StreamingOutput {
             throw new IOException("cannot read the Group's members", e);
         }
         writer.write(first[0] ? "}" : "]}");
-        writer.flush();
     }
 }

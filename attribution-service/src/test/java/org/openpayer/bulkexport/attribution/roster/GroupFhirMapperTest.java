@@ -10,7 +10,6 @@ import org.openpayer.bulkexport.attribution.roster.search.Summary;
 import org.openpayer.bulkexport.rest.FhirException;
 
 import java.time.LocalDate;
-import java.util.List;
 
 class GroupFhirMapperTest {
 
@@ -36,21 +35,33 @@ class GroupFhirMapperTest {
     }
 
     @Test
-    void withMembers_putsTheMembersBackInOrder() throws Exception {
-        GroupFhirMapper.StoredGroup stored = mapper.fromFhir(GROUP);
+    void member_isKeyedByPatientAndProvider_andLosesTheClientsChangeType() throws Exception {
+        GroupMember member = GroupFhirMapper.member(new ObjectMapper().readTree("{\"extension\":["
+                + "{\"url\":\"" + AtrVocabulary.CHANGE_TYPE + "\",\"valueCode\":\"dropped\"},"
+                + "{\"url\":\"" + AtrVocabulary.ATTRIBUTED_PROVIDER + "\",\"valueReference\":{\"reference\":"
+                + "\"Practitioner/pr1\"}}],\"entity\":{\"reference\":\"Patient/p1\"}}"));
 
-        ObjectNode served = mapper.withMembers(mapper.served(stored.contentWithoutMembers(), Summary.FALSE),
-                stored.members().stream().map(GroupMember::content).toList());
-
-        assertThat(served).isEqualTo(new ObjectMapper().readTree(GROUP));
+        assertThat(member.memberKey()).isEqualTo("p1|Practitioner/pr1");
+        assertThat(member.content()).doesNotContain("changeType").contains("Practitioner/pr1");
     }
 
     @Test
-    void withMembers_none_hasNoMemberElement() {
-        ObjectNode served = mapper.withMembers(
-                mapper.served("{\"resourceType\":\"Group\",\"id\":\"g\"}", Summary.FALSE), List.of());
+    void servedMember_carriesTheChangeTypeOfTheVersionServed() throws Exception {
+        String stored = "{\"entity\":{\"reference\":\"Patient/p1\"}}";
 
-        assertThat(served.has("member")).isFalse();
+        assertThat(new ObjectMapper().readTree(ServedMember.render(stored, 3, "changed", 3))
+                .at("/extension/0/valueCode").asText()).isEqualTo("changed");
+        assertThat(new ObjectMapper().readTree(ServedMember.render(stored, 3, "changed", 4))
+                .at("/extension/0/valueCode").asText()).isEqualTo("nochange");
+    }
+
+    @Test
+    void optedOut_isCountedOnlyWhenSomebodyOptedOut() {
+        ObjectNode group = mapper.served("{\"resourceType\":\"Group\",\"id\":\"g\"}", Summary.FALSE);
+
+        assertThat(mapper.withOptedOut(group, 0).has("extension")).isFalse();
+        assertThat(mapper.withOptedOut(group, 2).at("/extension/0/valueQuantity/value").asInt()).isEqualTo(2);
+        assertThat(mapper.withOptedOut(group, 3).get("extension")).hasSize(1);
     }
 
     @Test

@@ -132,6 +132,18 @@ class GroupSearchIT {
     }
 
     @Test
+    void search_withoutSummary_streamsEachGroupsMembersIntoItsEntry() {
+        bothGroups().queryParam("_id", DemoDataset.EAST_GROUP_ID + "," + DemoDataset.WEST_GROUP_ID)
+                .get("/fhir/Group")
+                .then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("entry.resource.id", hasItem(DemoDataset.EAST_GROUP_ID))
+                .body("entry.find { it.resource.id == '" + DemoDataset.EAST_GROUP_ID + "' }.resource.member",
+                        hasSize(DemoDataset.EAST_MEMBERS))
+                .body("entry[0].search.mode", equalTo("match"));
+    }
+
+    @Test
     void search_summaryCount_returnsOnlyTheTotal() {
         bothGroups().queryParam("_summary", "count").get("/fhir/Group")
                 .then().statusCode(200)

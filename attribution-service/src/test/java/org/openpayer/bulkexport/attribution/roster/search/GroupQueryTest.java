@@ -22,6 +22,8 @@ class GroupQueryTest {
                 "system":"http://hl7.org/fhir/sid/us-npi","value":"9941339108"},
                {"system":"urn:oid:2.16.840.1.113883.4.4","value":"789456231"},
                {"value":"no-system-id"}],
+             "code":{"coding":[{"system":"http://hl7.org/fhir/us/davinci-pdex/CodeSystem/PdexMemberAttributionCS",
+                                "code":"pdexprovidergroup"}]},
              "characteristic":[
                {"code":{"coding":[{
                   "system":"http://hl7.org/fhir/us/davinci-atr/CodeSystem/davinci-group-characteristic-codes",
@@ -48,6 +50,9 @@ class GroupQueryTest {
             "name:contains; PAULO ROSTER; true",
             "name:exact; Clínica São Paulo roster; true",
             "name:exact; clínica são paulo roster; false",
+            "code; pdexprovidergroup; true",
+            "code; http://hl7.org/fhir/us/davinci-pdex/CodeSystem/PdexMemberAttributionCS|pdexprovidergroup; true",
+            "code; attributed-to; false",
             "characteristic; attributed-to; true",
             "characteristic; http://example.org|attributed-to; false",
             "characteristic-value; plan-member$true; true",

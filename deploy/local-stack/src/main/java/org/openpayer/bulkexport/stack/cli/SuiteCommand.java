@@ -15,8 +15,12 @@ import org.openpayer.bulkexport.stack.infra.ProjectLayout;
 import org.openpayer.bulkexport.stack.infra.ServerKind;
 import org.openpayer.bulkexport.stack.suite.Suite;
 import org.openpayer.bulkexport.stack.suite.SuitePorts;
+import org.openpayer.bulkexport.synthetic.DatasetSpec;
+import org.openpayer.bulkexport.synthetic.NdjsonResourceWriter;
+import org.openpayer.bulkexport.synthetic.SyntheticDataGenerator;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +39,8 @@ import java.util.stream.Stream;
  * {@code down} stops, by PID, everything {@code up} started. State lives in {@code .local/} at the repository root.
  */
 public final class SuiteCommand {
+
+    private static final int DEFAULT_SYNTHETIC_MEMBERS = 200;
 
     private final ProjectLayout layout = ProjectLayout.locate();
     private final Path local = layout.localDir();
@@ -80,6 +86,7 @@ public final class SuiteCommand {
             writePids(started);
 
             System.out.println(suite.admin().loadNdjson(DemoDataset.ndjsonLines()));
+            loadSyntheticData(suite);
             ClientCredentials credentials = DemoClient.register(suite.admin(),
                     new PublicUrls(suite.publicBaseUrl()), DemoDataset.EAST);
             credentials.write(credentialsFile);
@@ -94,6 +101,25 @@ public final class SuiteCommand {
             }
             throw e;
         }
+    }
+
+    /**
+     * A realistic payer dataset next to the small demo one: {@code DEMO_SYNTHETIC_MEMBERS} members (default
+     * {@value #DEFAULT_SYNTHETIC_MEMBERS}, 0 for none) with claims, clinical data, providers and ATR Groups.
+     */
+    private static void loadSyntheticData(Suite suite) throws IOException {
+        int members = Integer.parseInt(System.getenv().getOrDefault("DEMO_SYNTHETIC_MEMBERS",
+                String.valueOf(DEFAULT_SYNTHETIC_MEMBERS)));
+        if (members <= 0) {
+            return;
+        }
+        DatasetSpec spec = DatasetSpec.builder().members(members).groups(Math.max(1, members / 100)).build();
+        StringWriter ndjson = new StringWriter();
+        try (NdjsonResourceWriter writer = NdjsonResourceWriter.combined(ndjson)) {
+            new SyntheticDataGenerator(spec).generate(writer);
+        }
+        System.out.println("Synthetic dataset (seed " + spec.seed() + "): "
+                + suite.admin().loadNdjson(List.of(ndjson.toString())));
     }
 
     private void demo() throws Exception {
