@@ -30,7 +30,7 @@ final class NativeKafka {
             String clusterId = Base64Uuid.random();
             ManagedProcess.run("kafka-storage-format",
                     JavaCommand.withHeap("256m").mainClass(classpath, "kafka.tools.StorageTool",
-                            "format", "-t", clusterId, "-c", config.toString()),
+                            "format", "--cluster-id=" + clusterId, "-c", config.toString()),
                     workDir.resolve("logs/kafka-format.log"), Duration.ofSeconds(60));
         }
         ManagedProcess process = ManagedProcess.start("kafka",
