@@ -41,6 +41,10 @@ public class ExportJob extends PanacheEntityBase {
 
     public Instant since;
 
+    /** {@code _until}: only resources changed before it, or {@code null}. */
+    @Column(name = "until_time")
+    public Instant until;
+
     @Column(name = "transaction_time")
     public Instant transactionTime;
 

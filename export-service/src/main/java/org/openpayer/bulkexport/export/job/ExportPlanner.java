@@ -61,7 +61,7 @@ public class ExportPlanner {
             List<ExportTaskPlanned> tasks = new ArrayList<>();
             for (String resourceType : request.resourceTypes()) {
                 tasks.add(new ExportTaskPlanned(request.jobId(), Instant.now(), ++taskCount, request.clientId(),
-                        resourceType, batch, request.since(), request.transactionTime()));
+                        resourceType, batch, request.since(), request.transactionTime(), request.until()));
             }
             if (!lifecycle.addTasks(request.jobId(), tasks)) {
                 return;

@@ -1,6 +1,5 @@
 package org.openpayer.bulkexport.export.kickoff;
 
-import jakarta.ws.rs.core.MultivaluedMap;
 import org.openpayer.bulkexport.model.fhir.ExportParameter;
 import org.openpayer.bulkexport.model.fhir.FhirMediaType;
 import org.openpayer.bulkexport.model.fhir.ResourceType;
@@ -17,20 +16,23 @@ import java.util.Set;
 
 /**
  * The kick-off parameters of a group-level export, checked as Bulk Data v2 asks: the three {@code _outputFormat}
- * names of NDJSON, {@code _since} as an instant with a time zone, {@code _type} as a comma list or repeated, and every
- * parameter we do not support yet refused by name (400), so a client can resend without it. The types exported are
- * those requested (or all of the patient compartment) that the token may read; naming one it may not is a 403.
+ * names of NDJSON, {@code _since} and v3's {@code _until} as instants with a time zone, {@code _type} as a comma list
+ * or repeated, and every parameter we do not support yet refused by name (400), so a client can resend without it.
+ * The types exported are those requested (or all of the patient compartment) that the token may read; naming one it
+ * may not is a 403. GET and POST ({@link KickOffParameters}) give the same parameters.
  *
  * @param resourceTypes the types to export, in a stable order
  * @param since         {@code _since}, or {@code null}
+ * @param until         {@code _until}, or {@code null}
  */
-public record ExportParameters(List<String> resourceTypes, Instant since) {
+public record ExportParameters(List<String> resourceTypes, Instant since, Instant until) {
 
     private static final Set<ExportParameter> SUPPORTED =
-            Set.of(ExportParameter.OUTPUT_FORMAT, ExportParameter.SINCE, ExportParameter.TYPE);
+            Set.of(ExportParameter.OUTPUT_FORMAT, ExportParameter.SINCE, ExportParameter.UNTIL, ExportParameter.TYPE);
 
-    public static ExportParameters parse(MultivaluedMap<String, String> query, Caller caller) {
+    public static ExportParameters parse(Map<String, List<String>> query, Caller caller) {
         Instant since = null;
+        Instant until = null;
         Set<String> requestedTypes = new LinkedHashSet<>();
         for (Map.Entry<String, List<String>> entry : query.entrySet()) {
             ExportParameter parameter = ExportParameter.byWireName(entry.getKey()).orElseThrow(() ->
@@ -41,12 +43,16 @@ public record ExportParameters(List<String> resourceTypes, Instant since) {
             }
             switch (parameter) {
                 case OUTPUT_FORMAT -> requireNdjson(single(entry));
-                case SINCE -> since = instant(single(entry));
+                case SINCE -> since = instant(parameter, single(entry));
+                case UNTIL -> until = instant(parameter, single(entry));
                 case TYPE -> entry.getValue().forEach(value -> requestedTypes.addAll(types(value)));
                 default -> throw new IllegalStateException("unhandled supported parameter " + parameter);
             }
         }
-        return new ExportParameters(authorizedTypes(requestedTypes, caller), since);
+        if (since != null && until != null && !until.isAfter(since)) {
+            throw FhirException.badRequest("_until (" + until + ") must be after _since (" + since + ").");
+        }
+        return new ExportParameters(authorizedTypes(requestedTypes, caller), since, until);
     }
 
     private static String single(Map.Entry<String, List<String>> entry) {
@@ -64,11 +70,11 @@ public record ExportParameters(List<String> resourceTypes, Instant since) {
     }
 
     /** A FHIR instant: date, time and a zone ({@code Z} or an offset); anything less is ambiguous and refused. */
-    private static Instant instant(String value) {
+    private static Instant instant(ExportParameter parameter, String value) {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw FhirException.badRequest("_since must be a FHIR instant with a time zone, e.g. "
+            throw FhirException.badRequest(parameter.wireName() + " must be a FHIR instant with a time zone, e.g. "
                     + "2026-01-01T00:00:00Z; got '" + value + "'.");
         }
     }

@@ -10,8 +10,8 @@ import java.sql.Timestamp;
 
 /**
  * The export hot path's query over attribution-service's resource table: one type, a batch of patient compartments,
- * changes up to the job's transaction time (and after {@code _since}), current versions only. The ordering makes a
- * task's output the same on every run, so a redelivered task rewrites an identical file.
+ * changes up to the job's transaction time (after {@code _since}, before {@code _until}), current versions only. The
+ * ordering makes a task's output the same on every run, so a redelivered task rewrites an identical file.
  */
 final class ResourceQuery {
 
@@ -22,6 +22,7 @@ final class ResourceQuery {
             select content from attribution.resource
             where resource_type = ? and patient_id = any(?) and not deleted and last_updated <= ?""";
     private static final String SINCE = " and last_updated > ?";
+    private static final String UNTIL = " and last_updated < ?";
     private static final String ORDER = " order by patient_id, id";
 
     private ResourceQuery() {
@@ -33,15 +34,19 @@ final class ResourceQuery {
      */
     static ResultSet open(Connection connection, ExportTaskPlanned task) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(
-                SELECT + (task.since() == null ? "" : SINCE) + ORDER,
+                SELECT + (task.since() == null ? "" : SINCE) + (task.until() == null ? "" : UNTIL) + ORDER,
                 ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         statement.closeOnCompletion();
         statement.setFetchSize(FETCH_SIZE);
         statement.setString(1, task.resourceType());
         statement.setArray(2, connection.createArrayOf("varchar", task.patientIds().toArray()));
         statement.setTimestamp(3, Timestamp.from(task.transactionTime()));
+        int next = 4;
         if (task.since() != null) {
-            statement.setTimestamp(4, Timestamp.from(task.since()));
+            statement.setTimestamp(next++, Timestamp.from(task.since()));
+        }
+        if (task.until() != null) {
+            statement.setTimestamp(next, Timestamp.from(task.until()));
         }
         return statement.executeQuery();
     }

@@ -45,6 +45,24 @@ class ExportParametersTest {
     }
 
     @Test
+    void parse_until_isAnInstantAfterSince() {
+        MultivaluedMap<String, String> query = query("_until", "2026-03-01T00:00:00Z");
+        query.add("_since", "2026-01-01T00:00:00Z");
+
+        assertThat(ExportParameters.parse(query, READ_ALL).until()).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
+    }
+
+    @Test
+    void parse_untilNotAfterSince_orWithoutZone_isRefusedNamingIt() {
+        MultivaluedMap<String, String> query = query("_until", "2026-01-01T00:00:00Z");
+        query.add("_since", "2026-01-01T00:00:00Z");
+
+        assertThatThrownBy(() -> ExportParameters.parse(query, READ_ALL)).hasMessageContaining("_until");
+        assertThatThrownBy(() -> ExportParameters.parse(query("_until", "2026-01-01"), READ_ALL))
+                .hasMessageContaining("_until");
+    }
+
+    @Test
     void parse_sinceTwice_isRefused() {
         MultivaluedMap<String, String> query = query("_since", "2026-01-01T00:00:00Z");
         query.add("_since", "2026-02-01T00:00:00Z");

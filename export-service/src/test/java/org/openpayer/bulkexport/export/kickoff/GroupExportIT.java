@@ -151,8 +151,8 @@ class GroupExportIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"_outputFormat=text/csv", "_type=Foo", "_type=Organization",
-            "_since=2021-01-01", "_since=yesterday", "_elements=id", "_typeFilter=Patient%3Fgender%3Dfemale",
-            "patient=Patient/p1", "_bogus=1"})
+            "_since=2021-01-01", "_since=yesterday", "_until=soon", "_elements=id",
+            "_typeFilter=Patient%3Fgender%3Dfemale", "patient=Patient/p1", "_bogus=1"})
     void kickOff_badOrUnsupportedParameter_is400NamingIt(String query) {
         Response response = given().auth().oauth2(token(CLIENT, "system/*.rs"))
                 .get(kickOffPath(MemberDataFixture.GROUP) + "?" + query);
@@ -172,11 +172,55 @@ class GroupExportIT {
     }
 
     @Test
-    void kickOff_byPost_is405OperationOutcome() {
-        given().auth().oauth2(token(CLIENT, "system/*.rs")).contentType("application/fhir+json").body("{}")
+    void until_leavesOutWhatChangedAtOrAfterIt() throws Exception {
+        String token = token(CLIENT, "system/*.rs");
+
+        JsonPath manifest = awaitManifest(token, kickOff(token, "_type=Observation&_until=2024-01-01T00:00:00Z"));
+
+        assertThat(downloadAll(manifest).get("Observation")).containsExactly(
+                MemberDataFixture.content("Observation", "o1", "p1", MemberDataFixture.OLD));
+    }
+
+    @Test
+    void kickOffByPost_takesItsParametersFromTheBody() throws Exception {
+        String token = token(CLIENT, "system/*.rs");
+        Response response = given().auth().oauth2(token).header("Prefer", "respond-async")
+                .contentType("application/fhir+json")
+                .body("{\"resourceType\":\"Parameters\",\"parameter\":["
+                        + "{\"name\":\"_outputFormat\",\"valueString\":\"application/fhir+ndjson\"},"
+                        + "{\"name\":\"_type\",\"valueString\":\"Observation\"},"
+                        + "{\"name\":\"_since\",\"valueInstant\":\"2021-01-01T00:00:00Z\"}]}")
+                .post(kickOffPath(MemberDataFixture.GROUP));
+        response.then().statusCode(202);
+
+        JsonPath manifest = awaitManifest(token, response.header("Content-Location"));
+        assertThat(manifest.getString("request")).isEqualTo(
+                ExportTestResource.PUBLIC_BASE_URL + "/fhir/Group/" + MemberDataFixture.GROUP + "/$export");
+        assertThat(downloadAll(manifest).get("Observation")).containsExactly(
+                MemberDataFixture.content("Observation", "o2", "p2", MemberDataFixture.RECENT));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"resourceType\":\"Patient\"}", "not json",
+            "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"_type\"}]}",
+            "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"patient\","
+                    + "\"valueReference\":{\"reference\":\"Patient/p1\"}}]}",
+            "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"_until\","
+                    + "\"valueInstant\":\"2020-01-01T00:00:00Z\"},{\"name\":\"_since\","
+                    + "\"valueInstant\":\"2021-01-01T00:00:00Z\"}]}"})
+    void kickOffByPost_badBody_is400(String body) {
+        given().auth().oauth2(token(CLIENT, "system/*.rs")).contentType("application/fhir+json").body(body)
                 .post(kickOffPath(MemberDataFixture.GROUP))
-                .then().statusCode(405)
+                .then().statusCode(400)
                 .body("resourceType", equalTo("OperationOutcome"));
+    }
+
+    @Test
+    void kickOffByPost_withParametersInTheUrl_is400() {
+        given().auth().oauth2(token(CLIENT, "system/*.rs")).contentType("application/fhir+json")
+                .body("{\"resourceType\":\"Parameters\"}")
+                .post(kickOffPath(MemberDataFixture.GROUP) + "?_type=Patient")
+                .then().statusCode(400);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.UUID;
  * @param resourceTypes   the resource types to export, already narrowed to what the client may read
  * @param since           only resources changed after this instant ({@code _since}), or {@code null}
  * @param transactionTime the snapshot instant: resources changed after it are left out
+ * @param until           v3 {@code _until}: only resources changed before this instant, or {@code null}
  */
 public record ExportRequested(
         UUID jobId,
@@ -24,7 +25,8 @@ public record ExportRequested(
         String groupId,
         List<String> resourceTypes,
         Instant since,
-        Instant transactionTime) {
+        Instant transactionTime,
+        Instant until) {
 
     public ExportRequested {
         resourceTypes = List.copyOf(resourceTypes);

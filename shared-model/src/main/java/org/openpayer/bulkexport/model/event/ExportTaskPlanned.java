@@ -16,6 +16,7 @@ import java.util.UUID;
  * @param patientIds      the patient compartments to export (ids, without {@code Patient/})
  * @param since           only resources changed after this instant, or {@code null}
  * @param transactionTime only resources changed up to and including this instant
+ * @param until           only resources changed before this instant ({@code _until}), or {@code null}
  */
 public record ExportTaskPlanned(
         UUID jobId,
@@ -25,7 +26,8 @@ public record ExportTaskPlanned(
         String resourceType,
         List<String> patientIds,
         Instant since,
-        Instant transactionTime) {
+        Instant transactionTime,
+        Instant until) {
 
     public ExportTaskPlanned {
         patientIds = List.copyOf(patientIds);

@@ -47,6 +47,7 @@ public final class EventBuilders {
         private String groupId = "group-east";
         private List<String> resourceTypes = List.of("Patient", "Coverage");
         private Instant since;
+        private Instant until;
 
         public ExportRequestedBuilder withJobId(UUID value) {
             this.jobId = value;
@@ -74,9 +75,14 @@ public final class EventBuilders {
             return this;
         }
 
+        public ExportRequestedBuilder withUntil(Instant value) {
+            this.until = value;
+            return this;
+        }
+
         public ExportRequested build() {
             return new ExportRequested(jobId, OCCURRED_AT, clientId, level, groupId, resourceTypes, since,
-                    TRANSACTION_TIME);
+                    TRANSACTION_TIME, until);
         }
     }
 
@@ -127,7 +133,7 @@ public final class EventBuilders {
 
         public ExportTaskPlanned build() {
             return new ExportTaskPlanned(jobId, OCCURRED_AT, taskSeq, clientId, resourceType, patientIds, since,
-                    transactionTime);
+                    transactionTime, null);
         }
     }
 

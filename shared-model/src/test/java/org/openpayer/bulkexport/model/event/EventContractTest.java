@@ -31,7 +31,8 @@ class EventContractTest {
     static Stream<Arguments> goldenSamples() {
         return Stream.of(
                 Arguments.of("ExportRequested.json", anExportRequested()
-                        .withSince(Instant.parse("2026-01-01T00:00:00Z")).build()),
+                        .withSince(Instant.parse("2026-01-01T00:00:00Z"))
+                        .withUntil(Instant.parse("2026-06-01T00:00:00Z")).build()),
                 Arguments.of("ExportTaskPlanned.json", anExportTaskPlanned()
                         .withTaskSeq(3).withResourceType("Coverage").withPatientIds(List.of("pat-1", "pat-2")).build()),
                 Arguments.of("ExportTaskCompleted.json", anExportTaskCompleted().withTaskSeq(3)
