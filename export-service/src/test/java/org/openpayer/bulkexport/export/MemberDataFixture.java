@@ -22,6 +22,8 @@ public final class MemberDataFixture {
     public static final String GROUP = "g-export";
     public static final String EMPTY_GROUP = "g-empty";
     public static final String OTHER_GROUP = "g-other";
+    /** A provider directory resource: outside every compartment, exported at system level only. */
+    public static final String ORGANIZATION = "org-1";
     public static final String NPI = IdentifierSystem.NPI.uri() + "|1316206220";
     public static final Instant OLD = Instant.parse("2020-06-01T00:00:00Z");
     public static final Instant RECENT = Instant.parse("2025-06-01T00:00:00Z");
@@ -58,6 +60,7 @@ public final class MemberDataFixture {
             resource(connection, "Observation", "o1", "p1", OLD, false);
             resource(connection, "Observation", "o2", "p2", RECENT, false);
             resource(connection, "Observation", "o3", "p1", RECENT, true);
+            resource(connection, "Organization", ORGANIZATION, null, OLD, false);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot load the member data fixture", e);
         }
@@ -65,7 +68,7 @@ public final class MemberDataFixture {
 
     /** The JSON the fixture stores for a resource: what an export must reproduce byte for byte. */
     public static String content(String type, String id, String patient, Instant lastUpdated) {
-        String compartment = type.equals("Patient") ? ""
+        String compartment = type.equals("Patient") || patient == null ? ""
                 : ",\"" + (type.equals("Coverage") ? "beneficiary" : "subject") + "\":{\"reference\":\"Patient/"
                 + patient + "\"}";
         return "{\"resourceType\":\"" + type + "\",\"id\":\"" + id + "\",\"meta\":{\"versionId\":\"1\","

@@ -21,6 +21,10 @@ public class CapabilityStatementBuilder {
 
     static final String BULK_DATA = "http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data";
     static final String GROUP_EXPORT = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export";
+    static final String PATIENT_EXPORT = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export";
+    static final String SYSTEM_EXPORT = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export";
+    private static final String POPULATION = "The population is every active member of the Groups the token grants "
+            + "(members who opted out of provider access are left out).";
     static final String ATR_OPERATION = "http://hl7.org/fhir/us/davinci-atr/OperationDefinition/";
     private static final String OAUTH_URIS = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,8 +66,16 @@ public class CapabilityStatementBuilder {
         rest.set("security", security());
         ArrayNode resources = rest.putArray("resource");
         for (ResourceType type : ResourceType.values()) {
-            resources.add(type == ResourceType.Group ? group() : searchable(type));
+            ObjectNode resource = type == ResourceType.Group ? group() : searchable(type);
+            if (type == ResourceType.Patient) {
+                resource.putArray("operation").addObject().put("name", "export").put("definition", PATIENT_EXPORT)
+                        .put("documentation", "Bulk Data export of every patient the client may read. " + POPULATION);
+            }
+            resources.add(resource);
         }
+        rest.putArray("operation").addObject().put("name", "export").put("definition", SYSTEM_EXPORT)
+                .put("documentation", "Bulk Data system-level export: the members' data and the provider directory "
+                        + "(Organization, Practitioner, PractitionerRole, Location, Medication). " + POPULATION);
         return statement;
     }
 

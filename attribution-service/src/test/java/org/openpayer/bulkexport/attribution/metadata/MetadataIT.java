@@ -80,6 +80,18 @@ class MetadataIT {
     }
 
     @Test
+    void metadata_namesTheSystemAndPatientLevelExports() {
+        CapabilityStatement statement = capabilityStatement();
+
+        assertThat(statement.getRestFirstRep().getOperation()).singleElement()
+                .satisfies(operation -> assertThat(operation.getDefinition())
+                        .isEqualTo(CapabilityStatementBuilder.SYSTEM_EXPORT));
+        assertThat(statementOf(statement, "Patient").getOperation()).singleElement()
+                .satisfies(operation -> assertThat(operation.getDefinition())
+                        .isEqualTo(CapabilityStatementBuilder.PATIENT_EXPORT));
+    }
+
+    @Test
     void metadata_memberDataTypes_listTheirInteractionsAndSearchParameters() {
         CapabilityStatementRestResourceComponent observation = statementOf(capabilityStatement(), "Observation");
 

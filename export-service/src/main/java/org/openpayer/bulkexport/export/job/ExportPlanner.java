@@ -9,6 +9,7 @@ import org.openpayer.bulkexport.export.roster.MemberDataReader;
 import org.openpayer.bulkexport.model.event.ExportLevel;
 import org.openpayer.bulkexport.model.event.ExportRequested;
 import org.openpayer.bulkexport.model.event.ExportTaskPlanned;
+import org.openpayer.bulkexport.model.fhir.ResourceType;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -16,10 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits an accepted export into tasks: the Group's current members in keyset batches of
- * {@code export.patient-batch-size}, times the requested resource types. Each batch of tasks is stored, then published,
- * before the next batch is read, so planning a roster of a million members holds one batch in memory and workers
- * start on the first tasks while the rest is still being planned.
+ * Splits an accepted export into tasks: its population (a Group's current members, or at patient and system level the
+ * members of every Group the token grants) in keyset batches of {@code export.patient-batch-size}, times the requested
+ * patient-compartment types; at system level, one more task per directory type, exported whole. Each batch of tasks
+ * is stored, then published, before the next batch is read, so planning a roster of a million members holds one batch
+ * in memory and workers start on the first tasks while the rest is still being planned.
  */
 @ApplicationScoped
 public class ExportPlanner {
@@ -39,6 +41,20 @@ public class ExportPlanner {
         this.batchSize = config.patientBatchSize();
     }
 
+    /** The next batch of the job's population: a Group's members, or the members of every Group the token grants. */
+    private List<String> members(ExportRequested request, String afterPatient) throws SQLException {
+        return request.level() == ExportLevel.GROUP
+                ? memberData.activeMembers(request.groupId(), afterPatient, batchSize)
+                : memberData.grantedMembers(request.grantedGroupIds(), request.grantedGroupIdentifiers(), afterPatient,
+                batchSize);
+    }
+
+    private static ExportTaskPlanned task(ExportRequested request, int seq, String resourceType,
+                                          List<String> patients) {
+        return new ExportTaskPlanned(request.jobId(), Instant.now(), seq, request.clientId(), resourceType, patients,
+                request.since(), request.transactionTime(), request.until());
+    }
+
     @Incoming("planner-requests")
     @Blocking
     public void plan(ExportRequested request) throws SQLException {
@@ -49,25 +65,35 @@ public class ExportPlanner {
         if (lifecycle.startPlanning(request.jobId()).isEmpty()) {
             return;
         }
-        if (request.level() != ExportLevel.GROUP) {
-            lifecycle.fail(request.jobId(), request.level() + "-level export is not supported yet.");
-            return;
-        }
         int taskCount = 0;
         String afterPatient = "";
-        for (List<String> batch = memberData.activeMembers(request.groupId(), afterPatient, batchSize);
-             !batch.isEmpty();
-             batch = memberData.activeMembers(request.groupId(), afterPatient, batchSize)) {
+        List<String> compartmentTypes = request.resourceTypes().stream()
+                .filter(type -> ResourceType.byName(type).map(ResourceType::inPatientCompartment).orElse(false))
+                .toList();
+        for (List<String> batch = members(request, afterPatient); !batch.isEmpty();
+             batch = members(request, afterPatient)) {
             List<ExportTaskPlanned> tasks = new ArrayList<>();
-            for (String resourceType : request.resourceTypes()) {
-                tasks.add(new ExportTaskPlanned(request.jobId(), Instant.now(), ++taskCount, request.clientId(),
-                        resourceType, batch, request.since(), request.transactionTime(), request.until()));
+            for (String resourceType : compartmentTypes) {
+                tasks.add(task(request, ++taskCount, resourceType, batch));
             }
             if (!lifecycle.addTasks(request.jobId(), tasks)) {
                 return;
             }
             publisher.publishTasks(tasks);
             afterPatient = batch.get(batch.size() - 1);
+        }
+        // System level: the directory types are exported whole, one task each (no patient batch).
+        List<ExportTaskPlanned> directoryTasks = new ArrayList<>();
+        for (String resourceType : request.resourceTypes()) {
+            if (!compartmentTypes.contains(resourceType)) {
+                directoryTasks.add(task(request, ++taskCount, resourceType, List.of()));
+            }
+        }
+        if (!directoryTasks.isEmpty()) {
+            if (!lifecycle.addTasks(request.jobId(), directoryTasks)) {
+                return;
+            }
+            publisher.publishTasks(directoryTasks);
         }
         if (lifecycle.finishPlanning(request.jobId(), taskCount) instanceof JobLifecycle.Change.Completed done) {
             publisher.publishCompleted(done.event());

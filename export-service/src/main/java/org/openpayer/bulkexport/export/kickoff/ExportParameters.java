@@ -1,5 +1,6 @@
 package org.openpayer.bulkexport.export.kickoff;
 
+import org.openpayer.bulkexport.model.event.ExportLevel;
 import org.openpayer.bulkexport.model.fhir.ExportParameter;
 import org.openpayer.bulkexport.model.fhir.FhirMediaType;
 import org.openpayer.bulkexport.model.fhir.ResourceType;
@@ -9,13 +10,15 @@ import org.openpayer.bulkexport.rest.FhirException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The kick-off parameters of a group-level export, checked as Bulk Data v2 asks: the three {@code _outputFormat}
+ * The kick-off parameters of an export, checked as Bulk Data v2 asks: the three {@code _outputFormat}
  * names of NDJSON, {@code _since} and v3's {@code _until} as instants with a time zone, {@code _type} as a comma list
  * or repeated, and every parameter we do not support yet refused by name (400), so a client can resend without it.
  * The types exported are those requested (or all of the patient compartment) that the token may read; naming one it
@@ -30,7 +33,7 @@ public record ExportParameters(List<String> resourceTypes, Instant since, Instan
     private static final Set<ExportParameter> SUPPORTED =
             Set.of(ExportParameter.OUTPUT_FORMAT, ExportParameter.SINCE, ExportParameter.UNTIL, ExportParameter.TYPE);
 
-    public static ExportParameters parse(Map<String, List<String>> query, Caller caller) {
+    public static ExportParameters parse(Map<String, List<String>> query, Caller caller, ExportLevel level) {
         Instant since = null;
         Instant until = null;
         Set<String> requestedTypes = new LinkedHashSet<>();
@@ -45,14 +48,14 @@ public record ExportParameters(List<String> resourceTypes, Instant since, Instan
                 case OUTPUT_FORMAT -> requireNdjson(single(entry));
                 case SINCE -> since = instant(parameter, single(entry));
                 case UNTIL -> until = instant(parameter, single(entry));
-                case TYPE -> entry.getValue().forEach(value -> requestedTypes.addAll(types(value)));
+                case TYPE -> entry.getValue().forEach(value -> requestedTypes.addAll(types(value, level)));
                 default -> throw new IllegalStateException("unhandled supported parameter " + parameter);
             }
         }
         if (since != null && until != null && !until.isAfter(since)) {
             throw FhirException.badRequest("_until (" + until + ") must be after _since (" + since + ").");
         }
-        return new ExportParameters(authorizedTypes(requestedTypes, caller), since, until);
+        return new ExportParameters(authorizedTypes(requestedTypes, caller, level), since, until);
     }
 
     private static String single(Map.Entry<String, List<String>> entry) {
@@ -79,25 +82,35 @@ public record ExportParameters(List<String> resourceTypes, Instant since, Instan
         }
     }
 
-    private static List<String> types(String commaList) {
+    private static List<String> types(String commaList, ExportLevel level) {
         List<String> types = List.of(commaList.split(","));
         for (String type : types) {
             ResourceType resourceType = ResourceType.byName(type.strip()).orElseThrow(() ->
                     FhirException.badRequest("_type names an unsupported resource type '" + type + "'."));
-            if (!resourceType.inPatientCompartment()) {
-                throw FhirException.badRequest("_type '" + type + "' is outside the patient compartment, which is "
-                        + "what a Group export covers.");
+            if (!exportable(level).contains(resourceType)) {
+                String levelName = level.name().toLowerCase(Locale.ROOT);
+                throw FhirException.badRequest("_type '" + type + "' is not exported at " + levelName + " level: "
+                        + (level == ExportLevel.SYSTEM ? "Groups are read and searched, not exported."
+                        : "a " + levelName + " export covers the patient compartment."));
             }
         }
         return types.stream().map(String::strip).toList();
     }
 
-    private static List<String> authorizedTypes(Set<String> requested, Caller caller) {
+    /** Patient and Group level: the patient compartment; system level also the provider directory. */
+    private static List<ResourceType> exportable(ExportLevel level) {
+        if (level != ExportLevel.SYSTEM) {
+            return ResourceType.patientCompartmentTypes();
+        }
+        return Arrays.stream(ResourceType.values()).filter(type -> type != ResourceType.Group).toList();
+    }
+
+    private static List<String> authorizedTypes(Set<String> requested, Caller caller, ExportLevel level) {
         if (!requested.isEmpty()) {
             requested.forEach(caller::requireRead);
             return List.copyOf(requested);
         }
-        List<String> readable = ResourceType.patientCompartmentTypes().stream()
+        List<String> readable = exportable(level).stream()
                 .map(ResourceType::name)
                 .filter(caller.scopes()::canRead)
                 .toList();

@@ -83,6 +83,35 @@ public class MemberDataReader {
         return patients;
     }
 
+    /**
+     * Patient and system level: the next batch of patients after {@code afterPatientId} who are active members of any
+     * Group the grant covers (by id or by a {@code system|value} identifier) and have not opted out, in id order.
+     */
+    public List<String> grantedMembers(List<String> groupIds, List<String> identifierTokens, String afterPatientId,
+                                       int limit) throws SQLException {
+        List<String> patients = new ArrayList<>(limit);
+        try (Connection connection = memberData.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     select distinct m.patient_id from attribution.group_member m
+                     join attribution.resource g on g.resource_type = 'Group' and g.id = m.group_id and not g.deleted
+                     where not m.inactive and m.patient_id > ?
+                       and (m.group_id = any(?) or exists (select 1 from attribution.group_identifier i
+                            where i.group_id = m.group_id and i.system || '|' || i.value = any(?)))
+                       and not exists (select 1 from attribution.member_opt_out o where o.patient_id = m.patient_id)
+                     order by m.patient_id limit ?""")) {
+            statement.setString(1, afterPatientId);
+            statement.setArray(2, connection.createArrayOf("varchar", groupIds.toArray()));
+            statement.setArray(3, connection.createArrayOf("varchar", identifierTokens.toArray()));
+            statement.setInt(4, limit);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    patients.add(result.getString(1));
+                }
+            }
+        }
+        return patients;
+    }
+
     /** The member data's clock, which stamps every resource's lastUpdated: the one to take a transactionTime from. */
     public Instant clock() throws SQLException {
         try (Connection connection = memberData.getConnection();

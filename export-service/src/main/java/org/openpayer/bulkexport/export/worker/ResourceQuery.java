@@ -1,6 +1,7 @@
 package org.openpayer.bulkexport.export.worker;
 
 import org.openpayer.bulkexport.model.event.ExportTaskPlanned;
+import org.openpayer.bulkexport.model.fhir.ResourceType;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,9 +10,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 
 /**
- * The export hot path's query over attribution-service's resource table: one type, a batch of patient compartments,
- * changes up to the job's transaction time (after {@code _since}, before {@code _until}), current versions only. The
- * ordering makes a task's output the same on every run, so a redelivered task rewrites an identical file.
+ * The export hot path's query over attribution-service's resource table: one type, a batch of patient compartments
+ * (or, for a directory type at system level, every row of the type), changes up to the job's transaction time (after
+ * {@code _since}, before {@code _until}), current versions only. The ordering makes a task's output the same on every
+ * run, so a redelivered task rewrites an identical file.
  */
 final class ResourceQuery {
 
@@ -21,6 +23,11 @@ final class ResourceQuery {
     private static final String SELECT = """
             select content from attribution.resource
             where resource_type = ? and patient_id = any(?) and not deleted and last_updated <= ?""";
+    /** System level: a directory type (Organization, Practitioner, ...), every row, no patient batch. */
+    private static final String SELECT_DIRECTORY = """
+            select content from attribution.resource
+            where resource_type = ? and patient_id is null and not deleted and last_updated <= ?""";
+    private static final String ORDER_DIRECTORY = " order by id";
     private static final String SINCE = " and last_updated > ?";
     private static final String UNTIL = " and last_updated < ?";
     private static final String ORDER = " order by patient_id, id";
@@ -33,15 +40,20 @@ final class ResourceQuery {
      * inside a transaction; otherwise it would load every row at once.
      */
     static ResultSet open(Connection connection, ExportTaskPlanned task) throws SQLException {
+        boolean directory = ResourceType.byName(task.resourceType()).map(type -> !type.inPatientCompartment())
+                .orElse(false);
+        String filters = (task.since() == null ? "" : SINCE) + (task.until() == null ? "" : UNTIL);
         PreparedStatement statement = connection.prepareStatement(
-                SELECT + (task.since() == null ? "" : SINCE) + (task.until() == null ? "" : UNTIL) + ORDER,
+                directory ? SELECT_DIRECTORY + filters + ORDER_DIRECTORY : SELECT + filters + ORDER,
                 ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         statement.closeOnCompletion();
         statement.setFetchSize(FETCH_SIZE);
-        statement.setString(1, task.resourceType());
-        statement.setArray(2, connection.createArrayOf("varchar", task.patientIds().toArray()));
-        statement.setTimestamp(3, Timestamp.from(task.transactionTime()));
-        int next = 4;
+        int next = 1;
+        statement.setString(next++, task.resourceType());
+        if (!directory) {
+            statement.setArray(next++, connection.createArrayOf("varchar", task.patientIds().toArray()));
+        }
+        statement.setTimestamp(next++, Timestamp.from(task.transactionTime()));
         if (task.since() != null) {
             statement.setTimestamp(next++, Timestamp.from(task.since()));
         }

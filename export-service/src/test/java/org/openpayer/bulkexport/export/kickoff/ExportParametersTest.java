@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.junit.jupiter.api.Test;
+import org.openpayer.bulkexport.model.event.ExportLevel;
 import org.openpayer.bulkexport.model.fhir.IssueType;
 import org.openpayer.bulkexport.model.security.GroupGrant;
 import org.openpayer.bulkexport.model.security.ScopeSet;
@@ -23,14 +24,14 @@ class ExportParametersTest {
         MultivaluedMap<String, String> query = query("_type", "Patient,Coverage");
         query.add("_type", "Observation,Patient");
 
-        ExportParameters parameters = ExportParameters.parse(query, READ_ALL);
+        ExportParameters parameters = groupLevel(query, READ_ALL);
 
         assertThat(parameters.resourceTypes()).containsExactly("Patient", "Coverage", "Observation");
     }
 
     @Test
     void parse_sinceWithOffset_isTheSameInstantInUtc() {
-        ExportParameters parameters = ExportParameters.parse(query("_since", "2026-01-01T05:00:00+05:00"), READ_ALL);
+        ExportParameters parameters = groupLevel(query("_since", "2026-01-01T05:00:00+05:00"), READ_ALL);
 
         assertThat(parameters.since()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
     }
@@ -40,7 +41,7 @@ class ExportParametersTest {
         Caller caller = new Caller("c", ScopeSet.parse("system/Patient.rs system/Coverage.rs system/Group.rs"),
                 GroupGrant.NONE);
 
-        assertThat(ExportParameters.parse(new MultivaluedHashMap<>(), caller).resourceTypes())
+        assertThat(groupLevel(new MultivaluedHashMap<>(), caller).resourceTypes())
                 .containsExactly("Patient", "Coverage");
     }
 
@@ -49,7 +50,7 @@ class ExportParametersTest {
         MultivaluedMap<String, String> query = query("_until", "2026-03-01T00:00:00Z");
         query.add("_since", "2026-01-01T00:00:00Z");
 
-        assertThat(ExportParameters.parse(query, READ_ALL).until()).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
+        assertThat(groupLevel(query, READ_ALL).until()).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
     }
 
     @Test
@@ -57,8 +58,8 @@ class ExportParametersTest {
         MultivaluedMap<String, String> query = query("_until", "2026-01-01T00:00:00Z");
         query.add("_since", "2026-01-01T00:00:00Z");
 
-        assertThatThrownBy(() -> ExportParameters.parse(query, READ_ALL)).hasMessageContaining("_until");
-        assertThatThrownBy(() -> ExportParameters.parse(query("_until", "2026-01-01"), READ_ALL))
+        assertThatThrownBy(() -> groupLevel(query, READ_ALL)).hasMessageContaining("_until");
+        assertThatThrownBy(() -> groupLevel(query("_until", "2026-01-01"), READ_ALL))
                 .hasMessageContaining("_until");
     }
 
@@ -67,13 +68,12 @@ class ExportParametersTest {
         MultivaluedMap<String, String> query = query("_since", "2026-01-01T00:00:00Z");
         query.add("_since", "2026-02-01T00:00:00Z");
 
-        assertThatThrownBy(() -> ExportParameters.parse(query, READ_ALL)).isInstanceOf(FhirException.class);
+        assertThatThrownBy(() -> groupLevel(query, READ_ALL)).isInstanceOf(FhirException.class);
     }
 
     @Test
     void parse_unsupportedParameter_isNotSupported400() {
-        assertThatThrownBy(() -> ExportParameters.parse(query("includeAssociatedData", "LatestProvenanceResources"),
-                READ_ALL))
+        assertThatThrownBy(() -> groupLevel(query("includeAssociatedData", "LatestProvenanceResources"), READ_ALL))
                 .isInstanceOfSatisfying(FhirException.class, e -> {
                     assertThat(e.status().getStatusCode()).isEqualTo(400);
                     assertThat(e.issueType()).isEqualTo(IssueType.NOT_SUPPORTED);
@@ -82,12 +82,28 @@ class ExportParametersTest {
     }
 
     @Test
+    void parse_levels_decideWhichTypesAreExportable() {
+        assertThat(ExportParameters.parse(query("_type", "Organization,Patient"), READ_ALL, ExportLevel.SYSTEM)
+                .resourceTypes()).containsExactly("Organization", "Patient");
+        assertThatThrownBy(() -> ExportParameters.parse(query("_type", "Organization"), READ_ALL,
+                ExportLevel.PATIENT)).hasMessageContaining("patient compartment");
+        assertThatThrownBy(() -> ExportParameters.parse(query("_type", "Group"), READ_ALL, ExportLevel.SYSTEM))
+                .hasMessageContaining("Groups");
+        assertThat(ExportParameters.parse(new MultivaluedHashMap<>(), READ_ALL, ExportLevel.SYSTEM).resourceTypes())
+                .contains("Organization", "Practitioner", "Patient").doesNotContain("Group");
+    }
+
+    @Test
     void parse_noReadableType_isForbidden() {
         Caller writer = new Caller("c", ScopeSet.parse("system/*.cud"), GroupGrant.NONE);
 
-        assertThatThrownBy(() -> ExportParameters.parse(new MultivaluedHashMap<>(), writer))
+        assertThatThrownBy(() -> groupLevel(new MultivaluedHashMap<>(), writer))
                 .isInstanceOfSatisfying(FhirException.class,
                         e -> assertThat(e.status().getStatusCode()).isEqualTo(403));
+    }
+
+    private static ExportParameters groupLevel(MultivaluedMap<String, String> query, Caller caller) {
+        return ExportParameters.parse(query, caller, ExportLevel.GROUP);
     }
 
     private static MultivaluedMap<String, String> query(String name, String value) {

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.openpayer.bulkexport.export.ExportTestClient.awaitManifest;
+import static org.openpayer.bulkexport.export.ExportTestClient.downloadAll;
+import static org.openpayer.bulkexport.export.ExportTestClient.path;
+import static org.openpayer.bulkexport.export.ExportTestClient.s3;
 
 import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
@@ -17,6 +21,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openpayer.bulkexport.export.ExportTestClient;
 import org.openpayer.bulkexport.export.ExportTestResource;
 import org.openpayer.bulkexport.export.MemberDataFixture;
 import org.openpayer.bulkexport.model.storage.ExportFileNames;
@@ -265,67 +270,15 @@ class GroupExportIT {
     }
 
     private static String kickOff(String token, String group, String query) {
-        Response response = given().auth().oauth2(token)
-                .header("Prefer", "respond-async").accept("application/fhir+json")
-                .urlEncodingEnabled(false)
-                .get(kickOffPath(group) + (query.isEmpty() ? "" : "?" + query));
-        response.then().statusCode(202);
-        String location = response.header("Content-Location");
-        assertThat(location).startsWith(ExportTestResource.PUBLIC_BASE_URL + "/fhir/bulkstatus/");
-        return location;
-    }
-
-    private static JsonPath awaitManifest(String token, String statusUrl) {
-        List<Response> done = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            Response response = given().auth().oauth2(token).get(path(statusUrl));
-            if (response.statusCode() == 202) {
-                assertThat(response.header("X-Progress")).hasSizeLessThan(100);
-                assertThat(response.header("Retry-After")).isNotBlank();
-                return false;
-            }
-            done.add(response);
-            return true;
-        });
-        Response response = done.get(0);
-        response.then().statusCode(200).contentType(startsWith("application/json"));
-        assertThat(response.header("Expires")).isNotBlank();
-        return response.jsonPath();
-    }
-
-    private static Map<String, List<String>> downloadAll(JsonPath manifest) throws Exception {
-        Map<String, List<String>> linesByType = new java.util.HashMap<>();
-        List<Map<String, Object>> outputs = manifest.getList("output");
-        for (Map<String, Object> output : outputs) {
-            String url = (String) output.get("url");
-            String[] parts = url.substring(url.indexOf("/files/") + 7).split("/");
-            try (InputStream in = s3().getObject(GetObjectArgs.builder().bucket("bulk-export")
-                    .object(ExportFileNames.objectKey(UUID.fromString(parts[0]), parts[1])).build())) {
-                List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                        .collect(Collectors.toList());
-                assertThat(lines).hasSize((Integer) output.get("count"));
-                linesByType.computeIfAbsent((String) output.get("type"), type -> new ArrayList<>()).addAll(lines);
-            }
-        }
-        return linesByType;
+        return ExportTestClient.kickOff(token, kickOffPath(group), query);
     }
 
     private static String content(String type, String id, String patient) {
         return MemberDataFixture.content(type, id, patient, MemberDataFixture.OLD);
     }
 
-    private static MinioClient s3() {
-        InfraEndpoints endpoints = RealServersResource.infrastructure().endpoints();
-        return MinioClient.builder().endpoint(endpoints.s3Endpoint())
-                .credentials(endpoints.s3AccessKey(), endpoints.s3SecretKey()).region("us-east-1").build();
-    }
-
     private static String kickOffPath(String group) {
         return "/fhir/Group/" + group + "/$export";
-    }
-
-    private static String path(String absoluteUrl) {
-        return absoluteUrl.substring(ExportTestResource.PUBLIC_BASE_URL.length());
     }
 
     private static String token(String client, String scope) {

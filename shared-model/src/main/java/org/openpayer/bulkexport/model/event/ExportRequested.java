@@ -16,6 +16,10 @@ import java.util.UUID;
  * @param since           only resources changed after this instant ({@code _since}), or {@code null}
  * @param transactionTime the snapshot instant: resources changed after it are left out
  * @param until           v3 {@code _until}: only resources changed before this instant, or {@code null}
+ * @param grantedGroupIds patient and system level: the Group ids the client's token grants, whose active members
+ *                        are the population exported; {@code null} at group level
+ * @param grantedGroupIdentifiers patient and system level: the Group identifiers ({@code system|value}) the token
+ *                        grants; {@code null} at group level
  */
 public record ExportRequested(
         UUID jobId,
@@ -26,9 +30,13 @@ public record ExportRequested(
         List<String> resourceTypes,
         Instant since,
         Instant transactionTime,
-        Instant until) {
+        Instant until,
+        List<String> grantedGroupIds,
+        List<String> grantedGroupIdentifiers) {
 
     public ExportRequested {
         resourceTypes = List.copyOf(resourceTypes);
+        grantedGroupIds = grantedGroupIds == null ? null : List.copyOf(grantedGroupIds);
+        grantedGroupIdentifiers = grantedGroupIdentifiers == null ? null : List.copyOf(grantedGroupIdentifiers);
     }
 }

@@ -1,0 +1,97 @@
+package org.openpayer.bulkexport.export.kickoff;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.openpayer.bulkexport.export.job.ExportJob;
+import org.openpayer.bulkexport.export.job.JobLifecycle;
+import org.openpayer.bulkexport.export.roster.MemberDataReader;
+import org.openpayer.bulkexport.model.event.ExportLevel;
+import org.openpayer.bulkexport.model.event.ExportRequested;
+import org.openpayer.bulkexport.model.fhir.IssueType;
+import org.openpayer.bulkexport.model.route.PublicUrls;
+import org.openpayer.bulkexport.rest.Caller;
+import org.openpayer.bulkexport.rest.FhirException;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What every Bulk Data kick-off does, at any level and by GET or POST: check the parameters against what the token
+ * may read, store the job with its {@code transactionTime}, announce it on Kafka and answer {@code 202} with the
+ * absolute status URL. {@code Prefer: respond-async} is assumed when missing, as Bulk Data v2 allows.
+ */
+@ApplicationScoped
+public class ExportKickOff {
+
+    private static final Logger LOG = Logger.getLogger(ExportKickOff.class);
+
+    private final MemberDataReader memberData;
+    private final JobLifecycle lifecycle;
+    private final ExportRequestPublisher publisher;
+    private final PublicUrls urls;
+
+    public ExportKickOff(MemberDataReader memberData, JobLifecycle lifecycle, ExportRequestPublisher publisher,
+                         PublicUrls urls) {
+        this.memberData = memberData;
+        this.lifecycle = lifecycle;
+        this.publisher = publisher;
+        this.urls = urls;
+    }
+
+    /** A GET kick-off: the parameters are the query, and the manifest's {@code request} repeats it. */
+    Response byGet(Caller caller, ExportLevel level, String groupId, String kickOffPath, UriInfo uri)
+            throws SQLException {
+        String query = uri.getRequestUri().getRawQuery();
+        return kickOff(caller, level, groupId, uri.getQueryParameters(),
+                urls.fhirBase() + kickOffPath + (query == null ? "" : "?" + query));
+    }
+
+    /** A POST kick-off: the parameters are the Parameters body; the manifest's {@code request} is the URL alone. */
+    Response byPost(Caller caller, ExportLevel level, String groupId, String kickOffPath, UriInfo uri, String body)
+            throws SQLException {
+        if (!uri.getQueryParameters().isEmpty()) {
+            throw FhirException.badRequest("A POST kick-off takes its parameters in the Parameters body, not in the "
+                    + "URL.");
+        }
+        return kickOff(caller, level, groupId, KickOffParameters.fromBody(body), urls.fhirBase() + kickOffPath);
+    }
+
+    private Response kickOff(Caller caller, ExportLevel level, String groupId, Map<String, List<String>> query,
+                             String requestUrl) throws SQLException {
+        ExportParameters parameters = ExportParameters.parse(query, caller, level);
+        ExportJob job = lifecycle.accept(newJob(caller, level, groupId, parameters, requestUrl));
+        boolean population = level != ExportLevel.GROUP;
+        try {
+            publisher.publish(new ExportRequested(job.id, job.createdAt, job.clientId, job.level, job.groupId,
+                    parameters.resourceTypes(), job.since, job.transactionTime, job.until,
+                    population ? List.copyOf(caller.groups().groupIds()) : null,
+                    population ? List.copyOf(caller.groups().identifiers()) : null));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "export job %s could not be announced", job.id);
+            lifecycle.fail(job.id, "The export could not be started; try again.");
+            throw new FhirException(Response.Status.SERVICE_UNAVAILABLE, IssueType.TRANSIENT,
+                    "The export could not be started right now; try again shortly.");
+        }
+        return Response.accepted().header(HttpHeaders.CONTENT_LOCATION, urls.exportStatus(job.id)).build();
+    }
+
+    private ExportJob newJob(Caller caller, ExportLevel level, String groupId, ExportParameters parameters,
+                             String requestUrl) throws SQLException {
+        ExportJob job = new ExportJob();
+        job.id = UUID.randomUUID();
+        job.clientId = caller.clientId();
+        job.level = level;
+        job.groupId = groupId;
+        job.resourceTypes = String.join(",", parameters.resourceTypes());
+        job.since = parameters.since();
+        job.until = parameters.until();
+        job.transactionTime = memberData.clock();
+        job.requestUrl = requestUrl;
+        return job;
+    }
+}

@@ -1,0 +1,88 @@
+package org.openpayer.bulkexport.export;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.minio.GetObjectArgs;
+import io.minio.MinioClient;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.openpayer.bulkexport.model.storage.ExportFileNames;
+import org.openpayer.bulkexport.stack.infra.InfraEndpoints;
+import org.openpayer.bulkexport.stack.testing.RealServersResource;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** A Bulk Data client for export-service's tests: kick-off, polling to the manifest, and reading the files. */
+public final class ExportTestClient {
+
+    private ExportTestClient() {
+    }
+
+    /** A GET kick-off; returns the status URL of the accepted job. */
+    public static String kickOff(String token, String kickOffPath, String query) {
+        Response response = given().auth().oauth2(token)
+                .header("Prefer", "respond-async").accept("application/fhir+json")
+                .urlEncodingEnabled(false)
+                .get(kickOffPath + (query.isEmpty() ? "" : "?" + query));
+        response.then().statusCode(202);
+        String location = response.header("Content-Location");
+        assertThat(location).startsWith(ExportTestResource.PUBLIC_BASE_URL + "/fhir/bulkstatus/");
+        return location;
+    }
+
+    public static JsonPath awaitManifest(String token, String statusUrl) {
+        List<Response> done = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Response response = given().auth().oauth2(token).get(path(statusUrl));
+            if (response.statusCode() == 202) {
+                assertThat(response.header("X-Progress")).hasSizeLessThan(100);
+                assertThat(response.header("Retry-After")).isNotBlank();
+                return false;
+            }
+            done.add(response);
+            return true;
+        });
+        Response response = done.get(0);
+        response.then().statusCode(200).contentType(startsWith("application/json"));
+        assertThat(response.header("Expires")).isNotBlank();
+        return response.jsonPath();
+    }
+
+    public static Map<String, List<String>> downloadAll(JsonPath manifest) throws Exception {
+        Map<String, List<String>> linesByType = new HashMap<>();
+        List<Map<String, Object>> outputs = manifest.getList("output");
+        for (Map<String, Object> output : outputs) {
+            String url = (String) output.get("url");
+            String[] parts = url.substring(url.indexOf("/files/") + 7).split("/");
+            try (InputStream in = s3().getObject(GetObjectArgs.builder().bucket("bulk-export")
+                    .object(ExportFileNames.objectKey(UUID.fromString(parts[0]), parts[1])).build())) {
+                List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                        .collect(Collectors.toList());
+                assertThat(lines).hasSize((Integer) output.get("count"));
+                linesByType.computeIfAbsent((String) output.get("type"), type -> new ArrayList<>()).addAll(lines);
+            }
+        }
+        return linesByType;
+    }
+
+    public static MinioClient s3() {
+        InfraEndpoints endpoints = RealServersResource.infrastructure().endpoints();
+        return MinioClient.builder().endpoint(endpoints.s3Endpoint())
+                .credentials(endpoints.s3AccessKey(), endpoints.s3SecretKey()).region("us-east-1").build();
+    }
+
+    public static String path(String absoluteUrl) {
+        return absoluteUrl.substring(ExportTestResource.PUBLIC_BASE_URL.length());
+    }
+}
