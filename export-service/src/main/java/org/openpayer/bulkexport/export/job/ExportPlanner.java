@@ -6,7 +6,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.openpayer.bulkexport.export.config.ExportConfig;
 import org.openpayer.bulkexport.export.roster.MemberDataReader;
-import org.openpayer.bulkexport.model.event.ExportLevel;
+import org.openpayer.bulkexport.export.roster.Population;
 import org.openpayer.bulkexport.model.event.ExportRequested;
 import org.openpayer.bulkexport.model.event.ExportTaskPlanned;
 import org.openpayer.bulkexport.model.fhir.ResourceType;
@@ -41,12 +41,9 @@ public class ExportPlanner {
         this.batchSize = config.patientBatchSize();
     }
 
-    /** The next batch of the job's population: a Group's members, or the members of every Group the token grants. */
+    /** The next batch of the job's population, re-read now: members who left or opted out since kick-off are out. */
     private List<String> members(ExportRequested request, String afterPatient) throws SQLException {
-        return request.level() == ExportLevel.GROUP
-                ? memberData.activeMembers(request.groupId(), afterPatient, batchSize)
-                : memberData.grantedMembers(request.grantedGroupIds(), request.grantedGroupIdentifiers(), afterPatient,
-                batchSize);
+        return memberData.members(Population.of(request), afterPatient, batchSize);
     }
 
     private static ExportTaskPlanned task(ExportRequested request, int seq, String resourceType,

@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import org.openpayer.bulkexport.export.job.ExportJob;
 import org.openpayer.bulkexport.export.job.JobLifecycle;
 import org.openpayer.bulkexport.export.roster.MemberDataReader;
+import org.openpayer.bulkexport.export.roster.Population;
 import org.openpayer.bulkexport.model.event.ExportLevel;
 import org.openpayer.bulkexport.model.event.ExportRequested;
 import org.openpayer.bulkexport.model.fhir.IssueType;
@@ -29,6 +30,8 @@ import java.util.UUID;
 public class ExportKickOff {
 
     private static final Logger LOG = Logger.getLogger(ExportKickOff.class);
+    /** Non-members named in one refusal, at most. */
+    private static final int MAX_NAMED = 10;
 
     private final MemberDataReader memberData;
     private final JobLifecycle lifecycle;
@@ -47,7 +50,7 @@ public class ExportKickOff {
     Response byGet(Caller caller, ExportLevel level, String groupId, String kickOffPath, UriInfo uri)
             throws SQLException {
         String query = uri.getRequestUri().getRawQuery();
-        return kickOff(caller, level, groupId, uri.getQueryParameters(),
+        return kickOff(caller, level, groupId, uri.getQueryParameters(), false,
                 urls.fhirBase() + kickOffPath + (query == null ? "" : "?" + query));
     }
 
@@ -58,19 +61,22 @@ public class ExportKickOff {
             throw FhirException.badRequest("A POST kick-off takes its parameters in the Parameters body, not in the "
                     + "URL.");
         }
-        return kickOff(caller, level, groupId, KickOffParameters.fromBody(body), urls.fhirBase() + kickOffPath);
+        return kickOff(caller, level, groupId, KickOffParameters.fromBody(body), true, urls.fhirBase() + kickOffPath);
     }
 
     private Response kickOff(Caller caller, ExportLevel level, String groupId, Map<String, List<String>> query,
-                             String requestUrl) throws SQLException {
-        ExportParameters parameters = ExportParameters.parse(query, caller, level);
+                             boolean post, String requestUrl) throws SQLException {
+        ExportParameters parameters = ExportParameters.parse(query, caller, level, post);
+        boolean byGrant = level != ExportLevel.GROUP;
+        Population population = new Population(groupId,
+                byGrant ? List.copyOf(caller.groups().groupIds()) : null,
+                byGrant ? List.copyOf(caller.groups().identifiers()) : null, parameters.patients());
+        requireMembers(population);
         ExportJob job = lifecycle.accept(newJob(caller, level, groupId, parameters, requestUrl));
-        boolean population = level != ExportLevel.GROUP;
         try {
             publisher.publish(new ExportRequested(job.id, job.createdAt, job.clientId, job.level, job.groupId,
                     parameters.resourceTypes(), job.since, job.transactionTime, job.until,
-                    population ? List.copyOf(caller.groups().groupIds()) : null,
-                    population ? List.copyOf(caller.groups().identifiers()) : null));
+                    population.grantedGroupIds(), population.grantedGroupIdentifiers(), population.onlyPatients()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "export job %s could not be announced", job.id);
             lifecycle.fail(job.id, "The export could not be started; try again.");
@@ -78,6 +84,23 @@ public class ExportKickOff {
                     "The export could not be started right now; try again shortly.");
         }
         return Response.accepted().header(HttpHeaders.CONTENT_LOCATION, urls.exportStatus(job.id)).build();
+    }
+
+    /**
+     * The {@code patient} parameter must name members of the population: exporting anyone else's compartment is
+     * never allowed, and naming them is a client error Bulk Data asks servers to report.
+     */
+    private void requireMembers(Population population) throws SQLException {
+        List<String> named = population.onlyPatients();
+        if (named == null) {
+            return;
+        }
+        List<String> members = memberData.members(population, "", named.size() + 1);
+        List<String> strangers = named.stream().filter(id -> !members.contains(id)).limit(MAX_NAMED).toList();
+        if (!strangers.isEmpty()) {
+            throw FhirException.badRequest("patient names Patients that are not current members of this export's "
+                    + "population: " + strangers.stream().map(id -> "Patient/" + id).toList() + ".");
+        }
     }
 
     private ExportJob newJob(Caller caller, ExportLevel level, String groupId, ExportParameters parameters,

@@ -27,15 +27,22 @@ import java.util.Set;
  * @param resourceTypes the types to export, in a stable order
  * @param since         {@code _since}, or {@code null}
  * @param until         {@code _until}, or {@code null}
+ * @param patients      the {@code patient} parameter's Patient ids (POST only, patient and group level), or
+ *                      {@code null} for the whole population
  */
-public record ExportParameters(List<String> resourceTypes, Instant since, Instant until) {
+public record ExportParameters(List<String> resourceTypes, Instant since, Instant until, List<String> patients) {
 
-    private static final Set<ExportParameter> SUPPORTED =
-            Set.of(ExportParameter.OUTPUT_FORMAT, ExportParameter.SINCE, ExportParameter.UNTIL, ExportParameter.TYPE);
+    private static final Set<ExportParameter> SUPPORTED = Set.of(ExportParameter.OUTPUT_FORMAT,
+            ExportParameter.SINCE, ExportParameter.UNTIL, ExportParameter.TYPE, ExportParameter.PATIENT);
 
-    public static ExportParameters parse(Map<String, List<String>> query, Caller caller, ExportLevel level) {
+    /**
+     * @param post whether the parameters came in a POST's Parameters body ({@code patient} is accepted only there)
+     */
+    public static ExportParameters parse(Map<String, List<String>> query, Caller caller, ExportLevel level,
+                                         boolean post) {
         Instant since = null;
         Instant until = null;
+        Set<String> patients = null;
         Set<String> requestedTypes = new LinkedHashSet<>();
         for (Map.Entry<String, List<String>> entry : query.entrySet()) {
             ExportParameter parameter = ExportParameter.byWireName(entry.getKey()).orElseThrow(() ->
@@ -49,13 +56,15 @@ public record ExportParameters(List<String> resourceTypes, Instant since, Instan
                 case SINCE -> since = instant(parameter, single(entry));
                 case UNTIL -> until = instant(parameter, single(entry));
                 case TYPE -> entry.getValue().forEach(value -> requestedTypes.addAll(types(value, level)));
+                case PATIENT -> patients = patientIds(entry.getValue(), level, post);
                 default -> throw new IllegalStateException("unhandled supported parameter " + parameter);
             }
         }
         if (since != null && until != null && !until.isAfter(since)) {
             throw FhirException.badRequest("_until (" + until + ") must be after _since (" + since + ").");
         }
-        return new ExportParameters(authorizedTypes(requestedTypes, caller, level), since, until);
+        return new ExportParameters(authorizedTypes(requestedTypes, caller, level), since, until,
+                patients == null ? null : List.copyOf(patients));
     }
 
     private static String single(Map.Entry<String, List<String>> entry) {
@@ -95,6 +104,27 @@ public record ExportParameters(List<String> resourceTypes, Instant since, Instan
             }
         }
         return types.stream().map(String::strip).toList();
+    }
+
+    /** {@code patient}: references to Patients ({@code Patient/123}), in a POST at patient or group level. */
+    private static Set<String> patientIds(List<String> references, ExportLevel level, boolean post) {
+        if (!post) {
+            throw FhirException.badRequest("patient is accepted in a POST kick-off only (a Parameters body with "
+                    + "valueReference values).");
+        }
+        if (level == ExportLevel.SYSTEM) {
+            throw FhirException.badRequest("patient applies to Patient- and Group-level exports, not to $export.");
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (String reference : references) {
+            String id = reference.startsWith("Patient/") ? reference.substring("Patient/".length()) : "";
+            if (id.isEmpty() || id.contains("/")) {
+                throw FhirException.badRequest("patient must reference a Patient as Patient/{id}, not '" + reference
+                        + "'.");
+            }
+            ids.add(id);
+        }
+        return ids;
     }
 
     /** Patient and Group level: the patient compartment; system level also the provider directory. */

@@ -59,50 +59,43 @@ public class MemberDataReader {
     }
 
     /**
-     * The next batch of current (not inactive) members' patient ids after {@code afterPatientId}, in id order:
-     * keyset paging, so each batch costs the same however deep into a large roster it is. Members who opted out of
-     * provider access (attribution.member_opt_out) are never members for an export.
+     * The next batch of the population's patients after {@code afterPatientId}, in id order: keyset paging, so each
+     * batch costs the same however deep into a large roster it is. Only current (not inactive) members count, and
+     * members who opted out of provider access (attribution.member_opt_out) are never members for an export.
      */
-    public List<String> activeMembers(String groupId, String afterPatientId, int limit) throws SQLException {
+    public List<String> members(Population population, String afterPatientId, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder("""
+                select distinct m.patient_id from attribution.group_member m
+                join attribution.resource g on g.resource_type = 'Group' and g.id = m.group_id and not g.deleted
+                where not m.inactive and m.patient_id > ?
+                  and not exists (select 1 from attribution.member_opt_out o where o.patient_id = m.patient_id)""");
+        List<Object> values = new ArrayList<>();
+        values.add(afterPatientId);
+        if (population.groupId() != null) {
+            sql.append(" and m.group_id = ?");
+            values.add(population.groupId());
+        } else {
+            sql.append(" and (m.group_id = any(?) or exists (select 1 from attribution.group_identifier i "
+                    + "where i.group_id = m.group_id and i.system || '|' || i.value = any(?)))");
+            values.add(population.grantedGroupIds().toArray(String[]::new));
+            values.add(population.grantedGroupIdentifiers().toArray(String[]::new));
+        }
+        if (population.onlyPatients() != null) {
+            sql.append(" and m.patient_id = any(?)");
+            values.add(population.onlyPatients().toArray(String[]::new));
+        }
+        sql.append(" order by m.patient_id limit ?");
+        values.add(limit);
         List<String> patients = new ArrayList<>(limit);
         try (Connection connection = memberData.getConnection();
-             PreparedStatement statement = connection.prepareStatement("""
-                     select distinct m.patient_id from attribution.group_member m
-                     where m.group_id = ? and not m.inactive and m.patient_id > ?
-                       and not exists (select 1 from attribution.member_opt_out o where o.patient_id = m.patient_id)
-                     order by m.patient_id limit ?""")) {
-            statement.setString(1, groupId);
-            statement.setString(2, afterPatientId);
-            statement.setInt(3, limit);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    patients.add(result.getString(1));
+             PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i) instanceof String[] array) {
+                    statement.setArray(i + 1, connection.createArrayOf("varchar", array));
+                } else {
+                    statement.setObject(i + 1, values.get(i));
                 }
             }
-        }
-        return patients;
-    }
-
-    /**
-     * Patient and system level: the next batch of patients after {@code afterPatientId} who are active members of any
-     * Group the grant covers (by id or by a {@code system|value} identifier) and have not opted out, in id order.
-     */
-    public List<String> grantedMembers(List<String> groupIds, List<String> identifierTokens, String afterPatientId,
-                                       int limit) throws SQLException {
-        List<String> patients = new ArrayList<>(limit);
-        try (Connection connection = memberData.getConnection();
-             PreparedStatement statement = connection.prepareStatement("""
-                     select distinct m.patient_id from attribution.group_member m
-                     join attribution.resource g on g.resource_type = 'Group' and g.id = m.group_id and not g.deleted
-                     where not m.inactive and m.patient_id > ?
-                       and (m.group_id = any(?) or exists (select 1 from attribution.group_identifier i
-                            where i.group_id = m.group_id and i.system || '|' || i.value = any(?)))
-                       and not exists (select 1 from attribution.member_opt_out o where o.patient_id = m.patient_id)
-                     order by m.patient_id limit ?""")) {
-            statement.setString(1, afterPatientId);
-            statement.setArray(2, connection.createArrayOf("varchar", groupIds.toArray()));
-            statement.setArray(3, connection.createArrayOf("varchar", identifierTokens.toArray()));
-            statement.setInt(4, limit);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     patients.add(result.getString(1));

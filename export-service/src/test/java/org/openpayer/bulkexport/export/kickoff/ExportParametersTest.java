@@ -83,14 +83,25 @@ class ExportParametersTest {
 
     @Test
     void parse_levels_decideWhichTypesAreExportable() {
-        assertThat(ExportParameters.parse(query("_type", "Organization,Patient"), READ_ALL, ExportLevel.SYSTEM)
+        assertThat(ExportParameters.parse(query("_type", "Organization,Patient"), READ_ALL, ExportLevel.SYSTEM, false)
                 .resourceTypes()).containsExactly("Organization", "Patient");
         assertThatThrownBy(() -> ExportParameters.parse(query("_type", "Organization"), READ_ALL,
-                ExportLevel.PATIENT)).hasMessageContaining("patient compartment");
-        assertThatThrownBy(() -> ExportParameters.parse(query("_type", "Group"), READ_ALL, ExportLevel.SYSTEM))
-                .hasMessageContaining("Groups");
-        assertThat(ExportParameters.parse(new MultivaluedHashMap<>(), READ_ALL, ExportLevel.SYSTEM).resourceTypes())
-                .contains("Organization", "Practitioner", "Patient").doesNotContain("Group");
+                ExportLevel.PATIENT, false)).hasMessageContaining("patient compartment");
+        assertThatThrownBy(() -> ExportParameters.parse(query("_type", "Group"), READ_ALL, ExportLevel.SYSTEM,
+                false)).hasMessageContaining("Groups");
+        assertThat(ExportParameters.parse(new MultivaluedHashMap<>(), READ_ALL, ExportLevel.SYSTEM, false)
+                .resourceTypes()).contains("Organization", "Practitioner", "Patient").doesNotContain("Group");
+    }
+
+    @Test
+    void parse_patient_isPostOnly_notSystemLevel_andReferencesPatients() {
+        assertThat(ExportParameters.parse(query("patient", "Patient/p1"), READ_ALL, ExportLevel.GROUP, true)
+                .patients()).containsExactly("p1");
+        assertThatThrownBy(() -> groupLevel(query("patient", "Patient/p1"), READ_ALL)).hasMessageContaining("POST");
+        assertThatThrownBy(() -> ExportParameters.parse(query("patient", "Patient/p1"), READ_ALL,
+                ExportLevel.SYSTEM, true)).hasMessageContaining("patient");
+        assertThatThrownBy(() -> ExportParameters.parse(query("patient", "Group/g1"), READ_ALL, ExportLevel.GROUP,
+                true)).hasMessageContaining("Patient/{id}");
     }
 
     @Test
@@ -103,7 +114,7 @@ class ExportParametersTest {
     }
 
     private static ExportParameters groupLevel(MultivaluedMap<String, String> query, Caller caller) {
-        return ExportParameters.parse(query, caller, ExportLevel.GROUP);
+        return ExportParameters.parse(query, caller, ExportLevel.GROUP, false);
     }
 
     private static MultivaluedMap<String, String> query(String name, String value) {

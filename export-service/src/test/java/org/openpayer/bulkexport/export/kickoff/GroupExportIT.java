@@ -3,6 +3,7 @@ package org.openpayer.bulkexport.export.kickoff;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.openpayer.bulkexport.export.ExportTestClient.awaitManifest;
@@ -209,7 +210,7 @@ class GroupExportIT {
     @ValueSource(strings = {"{}", "{\"resourceType\":\"Patient\"}", "not json",
             "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"_type\"}]}",
             "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"patient\","
-                    + "\"valueReference\":{\"reference\":\"Patient/p1\"}}]}",
+                    + "\"valueReference\":{\"reference\":\"Patient/p3\"}}]}",
             "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"_until\","
                     + "\"valueInstant\":\"2020-01-01T00:00:00Z\"},{\"name\":\"_since\","
                     + "\"valueInstant\":\"2021-01-01T00:00:00Z\"}]}"})
@@ -218,6 +219,32 @@ class GroupExportIT {
                 .post(kickOffPath(MemberDataFixture.GROUP))
                 .then().statusCode(400)
                 .body("resourceType", equalTo("OperationOutcome"));
+    }
+
+    @Test
+    void patient_exportsOnlyTheNamedMembers() throws Exception {
+        String token = token(CLIENT, "system/*.rs");
+        Response response = given().auth().oauth2(token).contentType("application/fhir+json")
+                .body("{\"resourceType\":\"Parameters\",\"parameter\":["
+                        + "{\"name\":\"_type\",\"valueString\":\"Patient,Coverage\"},"
+                        + "{\"name\":\"patient\",\"valueReference\":{\"reference\":\"Patient/p2\"}}]}")
+                .post(kickOffPath(MemberDataFixture.GROUP));
+        response.then().statusCode(202);
+
+        Map<String, List<String>> lines = downloadAll(awaitManifest(token, response.header("Content-Location")));
+        assertThat(lines.get("Patient")).containsExactly(content("Patient", "p2", "p2"));
+        assertThat(lines.get("Coverage")).containsExactly(content("Coverage", "c2", "p2"));
+    }
+
+    @Test
+    void patient_namingAnOptedOutOrFormerMember_is400NamingThem() {
+        given().auth().oauth2(token(CLIENT, "system/*.rs")).contentType("application/fhir+json")
+                .body("{\"resourceType\":\"Parameters\",\"parameter\":["
+                        + "{\"name\":\"patient\",\"valueReference\":{\"reference\":\"Patient/p1\"}},"
+                        + "{\"name\":\"patient\",\"valueReference\":{\"reference\":\"Patient/p4\"}}]}")
+                .post(kickOffPath(MemberDataFixture.GROUP))
+                .then().statusCode(400)
+                .body("issue[0].diagnostics", containsString("Patient/p4"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.openpayer.bulkexport.export.ExportTestResource;
 import org.openpayer.bulkexport.export.MemberDataFixture;
@@ -37,6 +38,19 @@ class PopulationExportIT {
                 .as("p3 is inactive in g-export, p4 opted out").containsExactlyInAnyOrder("p1", "p2");
         assertThat(patients(awaitManifest(twoGroups, kickOff(twoGroups, "/fhir/Patient/$export", "_type=Patient"))))
                 .as("p3 is active in g-other").containsExactlyInAnyOrder("p1", "p2", "p3");
+    }
+
+    @Test
+    void patientLevel_patientParameter_narrowsToTheNamedMembers() throws Exception {
+        String twoGroups = token(List.of(MemberDataFixture.GROUP, MemberDataFixture.OTHER_GROUP));
+        Response response = given().auth().oauth2(twoGroups).contentType("application/fhir+json")
+                .body("{\"resourceType\":\"Parameters\",\"parameter\":["
+                        + "{\"name\":\"_type\",\"valueString\":\"Patient\"},"
+                        + "{\"name\":\"patient\",\"valueReference\":{\"reference\":\"Patient/p3\"}}]}")
+                .post("/fhir/Patient/$export");
+        response.then().statusCode(202);
+
+        assertThat(patients(awaitManifest(twoGroups, response.header("Content-Location")))).containsExactly("p3");
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.UUID;
  *                        are the population exported; {@code null} at group level
  * @param grantedGroupIdentifiers patient and system level: the Group identifiers ({@code system|value}) the token
  *                        grants; {@code null} at group level
+ * @param patients        the {@code patient} parameter: only these Patient ids of the population, or {@code null}
+ *                        for the whole population
  */
 public record ExportRequested(
         UUID jobId,
@@ -32,11 +34,13 @@ public record ExportRequested(
         Instant transactionTime,
         Instant until,
         List<String> grantedGroupIds,
-        List<String> grantedGroupIdentifiers) {
+        List<String> grantedGroupIdentifiers,
+        List<String> patients) {
 
     public ExportRequested {
         resourceTypes = List.copyOf(resourceTypes);
         grantedGroupIds = grantedGroupIds == null ? null : List.copyOf(grantedGroupIds);
         grantedGroupIdentifiers = grantedGroupIdentifiers == null ? null : List.copyOf(grantedGroupIdentifiers);
+        patients = patients == null ? null : List.copyOf(patients);
     }
 }

@@ -82,7 +82,7 @@ public final class EventBuilders {
 
         public ExportRequested build() {
             return new ExportRequested(jobId, OCCURRED_AT, clientId, level, groupId, resourceTypes, since,
-                    TRANSACTION_TIME, until, null, null);
+                    TRANSACTION_TIME, until, null, null, null);
         }
     }
 
