@@ -147,8 +147,9 @@ public class CapabilityStatementBuilder {
                 .put("name", "export")
                 .put("definition", GROUP_EXPORT)
                 .put("documentation", "Bulk Data export of the Group's members' data (asynchronous, GET or POST "
-                        + "with Parameters; _outputFormat, _since, _type, v3's _until, and patient in a POST). Members "
-                        + "who opted out of provider access are left out. Empty types produce no output file.");
+                        + "with Parameters; _outputFormat, _since, _type, _elements, v3's _until, and patient in a "
+                        + "POST). Members who opted out of provider access are left out. Empty types produce no "
+                        + "output file.");
         operation(operations, "member-add", "Adds a member attributed to a provider (memberId+providerNpi or "
                 + "patientReference+providerReference, optional attributionPeriod); draft and open lists only. "
                 + "201 with the new version, 200 when the member already is as asked.");

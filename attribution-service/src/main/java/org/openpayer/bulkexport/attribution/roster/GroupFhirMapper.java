@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.openpayer.bulkexport.attribution.read.StoredVersion;
 import org.openpayer.bulkexport.attribution.roster.search.Summary;
-import org.openpayer.bulkexport.attribution.search.SubsettedTag;
+import org.openpayer.bulkexport.model.fhir.SubsettedTag;
 import org.openpayer.bulkexport.rest.FhirException;
 
 import java.time.LocalDate;

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.openpayer.bulkexport.attribution.load.FhirJson;
 import org.openpayer.bulkexport.attribution.roster.search.Summary;
+import org.openpayer.bulkexport.model.fhir.SubsettedTag;
 
 import java.util.List;
 import java.util.Set;

@@ -49,7 +49,7 @@ public class ExportPlanner {
     private static ExportTaskPlanned task(ExportRequested request, int seq, String resourceType,
                                           List<String> patients) {
         return new ExportTaskPlanned(request.jobId(), Instant.now(), seq, request.clientId(), resourceType, patients,
-                request.since(), request.transactionTime(), request.until());
+                request.since(), request.transactionTime(), request.until(), request.elements());
     }
 
     @Incoming("planner-requests")

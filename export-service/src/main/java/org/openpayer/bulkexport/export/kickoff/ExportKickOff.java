@@ -76,7 +76,8 @@ public class ExportKickOff {
         try {
             publisher.publish(new ExportRequested(job.id, job.createdAt, job.clientId, job.level, job.groupId,
                     parameters.resourceTypes(), job.since, job.transactionTime, job.until,
-                    population.grantedGroupIds(), population.grantedGroupIdentifiers(), population.onlyPatients()));
+                    population.grantedGroupIds(), population.grantedGroupIdentifiers(), population.onlyPatients(),
+                    parameters.elements()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "export job %s could not be announced", job.id);
             lifecycle.fail(job.id, "The export could not be started; try again.");

@@ -1,6 +1,7 @@
 package org.openpayer.bulkexport.export.kickoff;
 
 import org.openpayer.bulkexport.model.event.ExportLevel;
+import org.openpayer.bulkexport.model.fhir.ElementSelection;
 import org.openpayer.bulkexport.model.fhir.ExportParameter;
 import org.openpayer.bulkexport.model.fhir.FhirMediaType;
 import org.openpayer.bulkexport.model.fhir.ResourceType;
@@ -29,11 +30,14 @@ import java.util.Set;
  * @param until         {@code _until}, or {@code null}
  * @param patients      the {@code patient} parameter's Patient ids (POST only, patient and group level), or
  *                      {@code null} for the whole population
+ * @param elements      the {@code _elements} values (checked by {@link ElementSelection}), or {@code null}
  */
-public record ExportParameters(List<String> resourceTypes, Instant since, Instant until, List<String> patients) {
+public record ExportParameters(List<String> resourceTypes, Instant since, Instant until, List<String> patients,
+                               List<String> elements) {
 
     private static final Set<ExportParameter> SUPPORTED = Set.of(ExportParameter.OUTPUT_FORMAT,
-            ExportParameter.SINCE, ExportParameter.UNTIL, ExportParameter.TYPE, ExportParameter.PATIENT);
+            ExportParameter.SINCE, ExportParameter.UNTIL, ExportParameter.TYPE, ExportParameter.PATIENT,
+            ExportParameter.ELEMENTS);
 
     /**
      * @param post whether the parameters came in a POST's Parameters body ({@code patient} is accepted only there)
@@ -43,6 +47,7 @@ public record ExportParameters(List<String> resourceTypes, Instant since, Instan
         Instant since = null;
         Instant until = null;
         Set<String> patients = null;
+        List<String> elements = null;
         Set<String> requestedTypes = new LinkedHashSet<>();
         for (Map.Entry<String, List<String>> entry : query.entrySet()) {
             ExportParameter parameter = ExportParameter.byWireName(entry.getKey()).orElseThrow(() ->
@@ -57,6 +62,7 @@ public record ExportParameters(List<String> resourceTypes, Instant since, Instan
                 case UNTIL -> until = instant(parameter, single(entry));
                 case TYPE -> entry.getValue().forEach(value -> requestedTypes.addAll(types(value, level)));
                 case PATIENT -> patients = patientIds(entry.getValue(), level, post);
+                case ELEMENTS -> elements = elements(entry.getValue());
                 default -> throw new IllegalStateException("unhandled supported parameter " + parameter);
             }
         }
@@ -64,7 +70,7 @@ public record ExportParameters(List<String> resourceTypes, Instant since, Instan
             throw FhirException.badRequest("_until (" + until + ") must be after _since (" + since + ").");
         }
         return new ExportParameters(authorizedTypes(requestedTypes, caller, level), since, until,
-                patients == null ? null : List.copyOf(patients));
+                patients == null ? null : List.copyOf(patients), elements);
     }
 
     private static String single(Map.Entry<String, List<String>> entry) {
@@ -104,6 +110,15 @@ public record ExportParameters(List<String> resourceTypes, Instant since, Instan
             }
         }
         return types.stream().map(String::strip).toList();
+    }
+
+    private static List<String> elements(List<String> values) {
+        try {
+            ElementSelection.parse(values);
+        } catch (IllegalArgumentException e) {
+            throw FhirException.badRequest(e.getMessage());
+        }
+        return List.copyOf(values);
     }
 
     /** {@code patient}: references to Patients ({@code Patient/123}), in a POST at patient or group level. */

@@ -4,17 +4,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.UnaryOperator;
 
 /**
  * The rows of a streaming query as one NDJSON byte stream: each row's stored JSON, then a newline. Rows are taken from
  * the driver's raw bytes, one at a time as the reader asks for more, so JSON is copied and never parsed, and memory
- * holds one row plus the driver's fetch window. Counts lines and bytes for the manifest.
+ * holds one row plus the driver's fetch window. Counts lines and bytes for the manifest. A projection (for
+ * {@code _elements}) may rewrite each row; only then is a row parsed.
  */
 final class NdjsonRowStream extends InputStream {
 
     private static final byte NEWLINE = '\n';
 
     private final ResultSet rows;
+    private final UnaryOperator<byte[]> projection;
     private byte[] current;
     private int position;
     private boolean exhausted;
@@ -22,7 +25,13 @@ final class NdjsonRowStream extends InputStream {
     private long bytes;
 
     NdjsonRowStream(ResultSet rows) {
+        this(rows, UnaryOperator.identity());
+    }
+
+    /** @param projection rewrites each row's JSON before it is written */
+    NdjsonRowStream(ResultSet rows, UnaryOperator<byte[]> projection) {
         this.rows = rows;
+        this.projection = projection;
     }
 
     /** Moves to the first row, if there is one; an empty result writes no file at all. */
@@ -90,7 +99,7 @@ final class NdjsonRowStream extends InputStream {
             current = null;
             return false;
         }
-        current = rows.getBytes(1);
+        current = projection.apply(rows.getBytes(1));
         position = 0;
         lines++;
         return true;

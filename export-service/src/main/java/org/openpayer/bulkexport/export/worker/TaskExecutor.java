@@ -26,10 +26,13 @@ public class TaskExecutor {
 
     private final AgroalDataSource memberData;
     private final ExportStorage storage;
+    private final ElementsProjection elements;
 
-    public TaskExecutor(@DataSource("memberdata") AgroalDataSource memberData, ExportStorage storage) {
+    public TaskExecutor(@DataSource("memberdata") AgroalDataSource memberData, ExportStorage storage,
+                        ElementsProjection elements) {
         this.memberData = memberData;
         this.storage = storage;
+        this.elements = elements;
     }
 
     /** @return the file written, or none when the task matched no resources */
@@ -37,7 +40,8 @@ public class TaskExecutor {
         try (Connection connection = memberData.getConnection()) {
             connection.setAutoCommit(false);
             try (ResultSet rows = ResourceQuery.open(connection, task)) {
-                NdjsonRowStream ndjson = new NdjsonRowStream(rows);
+                NdjsonRowStream ndjson = new NdjsonRowStream(rows,
+                        elements.forTask(task.resourceType(), task.elements()));
                 if (!ndjson.hasRows()) {
                     return List.of();
                 }

@@ -11,6 +11,8 @@ import static org.openpayer.bulkexport.export.ExportTestClient.downloadAll;
 import static org.openpayer.bulkexport.export.ExportTestClient.path;
 import static org.openpayer.bulkexport.export.ExportTestClient.s3;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
 import io.minio.StatObjectArgs;
@@ -46,6 +48,8 @@ import java.util.stream.Collectors;
 @QuarkusIntegrationTest
 @QuarkusTestResource(ExportTestResource.class)
 class GroupExportIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String CLIENT = "east-clinic";
 
@@ -157,7 +161,7 @@ class GroupExportIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"_outputFormat=text/csv", "_type=Foo", "_type=Organization",
-            "_since=2021-01-01", "_since=yesterday", "_until=soon", "_elements=id",
+            "_since=2021-01-01", "_since=yesterday", "_until=soon", "_elements=Observation.code.coding",
             "_typeFilter=Patient%3Fgender%3Dfemale", "patient=Patient/p1", "_bogus=1"})
     void kickOff_badOrUnsupportedParameter_is400NamingIt(String query) {
         Response response = given().auth().oauth2(token(CLIENT, "system/*.rs"))
@@ -185,6 +189,22 @@ class GroupExportIT {
 
         assertThat(downloadAll(manifest).get("Observation")).containsExactly(
                 MemberDataFixture.content("Observation", "o1", "p1", MemberDataFixture.OLD));
+    }
+
+    @Test
+    void elements_subsetTheTypesTheyName_andTagThem() throws Exception {
+        String token = token(CLIENT, "system/*.rs");
+
+        JsonPath manifest = awaitManifest(token, kickOff(token, "_type=Observation,Coverage&_elements=Observation.id"));
+
+        Map<String, List<String>> lines = downloadAll(manifest);
+        JsonNode o1 = JSON.readTree(lines.get("Observation").stream().filter(line -> line.contains("\"o1\""))
+                .findFirst().orElseThrow());
+        assertThat(o1.has("subject")).as("not listed, not required").isFalse();
+        assertThat(o1.at("/meta/tag/0/code").asText()).isEqualTo("SUBSETTED");
+        assertThat(o1.at("/meta/versionId").asText()).isEqualTo("1");
+        assertThat(lines.get("Coverage")).as("a type the selection does not name is whole")
+                .contains(content("Coverage", "c1", "p1"));
     }
 
     @Test

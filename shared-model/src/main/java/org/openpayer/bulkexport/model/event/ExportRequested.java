@@ -22,6 +22,7 @@ import java.util.UUID;
  *                        grants; {@code null} at group level
  * @param patients        the {@code patient} parameter: only these Patient ids of the population, or {@code null}
  *                        for the whole population
+ * @param elements        the {@code _elements} values as given (see {@code ElementSelection}), or {@code null}
  */
 public record ExportRequested(
         UUID jobId,
@@ -35,12 +36,14 @@ public record ExportRequested(
         Instant until,
         List<String> grantedGroupIds,
         List<String> grantedGroupIdentifiers,
-        List<String> patients) {
+        List<String> patients,
+        List<String> elements) {
 
     public ExportRequested {
         resourceTypes = List.copyOf(resourceTypes);
         grantedGroupIds = grantedGroupIds == null ? null : List.copyOf(grantedGroupIds);
         grantedGroupIdentifiers = grantedGroupIdentifiers == null ? null : List.copyOf(grantedGroupIdentifiers);
         patients = patients == null ? null : List.copyOf(patients);
+        elements = elements == null ? null : List.copyOf(elements);
     }
 }

@@ -17,6 +17,7 @@ import java.util.UUID;
  * @param since           only resources changed after this instant, or {@code null}
  * @param transactionTime only resources changed up to and including this instant
  * @param until           only resources changed before this instant ({@code _until}), or {@code null}
+ * @param elements        the {@code _elements} values as given (see {@code ElementSelection}), or {@code null}
  */
 public record ExportTaskPlanned(
         UUID jobId,
@@ -27,10 +28,12 @@ public record ExportTaskPlanned(
         List<String> patientIds,
         Instant since,
         Instant transactionTime,
-        Instant until) {
+        Instant until,
+        List<String> elements) {
 
     public ExportTaskPlanned {
         patientIds = List.copyOf(patientIds);
+        elements = elements == null ? null : List.copyOf(elements);
     }
 
     /** Spreads the tasks of one job over all partitions, so every worker instance gets a share. */

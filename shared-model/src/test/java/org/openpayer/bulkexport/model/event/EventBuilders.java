@@ -82,7 +82,7 @@ public final class EventBuilders {
 
         public ExportRequested build() {
             return new ExportRequested(jobId, OCCURRED_AT, clientId, level, groupId, resourceTypes, since,
-                    TRANSACTION_TIME, until, null, null, null);
+                    TRANSACTION_TIME, until, null, null, null, null);
         }
     }
 
@@ -133,7 +133,7 @@ public final class EventBuilders {
 
         public ExportTaskPlanned build() {
             return new ExportTaskPlanned(jobId, OCCURRED_AT, taskSeq, clientId, resourceType, patientIds, since,
-                    transactionTime, null);
+                    transactionTime, null, null);
         }
     }
 

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.openpayer.bulkexport.attribution.read.ResourceRepository;
 import org.openpayer.bulkexport.attribution.roster.AtrVocabulary;
 import org.openpayer.bulkexport.attribution.roster.GroupRepository;
-import org.openpayer.bulkexport.attribution.search.SubsettedTag;
+import org.openpayer.bulkexport.model.fhir.SubsettedTag;
 import org.openpayer.bulkexport.model.fhir.IssueType;
 import org.openpayer.bulkexport.model.route.PublicUrls;
 import org.openpayer.bulkexport.rest.FhirException;

@@ -1,4 +1,4 @@
-package org.openpayer.bulkexport.attribution.search;
+package org.openpayer.bulkexport.model.fhir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
