@@ -55,10 +55,6 @@ public class GroupOperations {
         this.resolver = resolver;
     }
 
-    MemberResolver resolver() {
-        return resolver;
-    }
-
     /** {@code $member-add}: the member, attributed to the provider, for the period given. */
     GroupChange memberAdd(Connection connection, String groupId, OperationParameters parameters)
             throws SQLException {

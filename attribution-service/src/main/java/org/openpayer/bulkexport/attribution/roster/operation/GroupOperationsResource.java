@@ -52,6 +52,7 @@ public class GroupOperationsResource {
             "memberId", "providerNpi", "patientReference", "providerReference", "coverageReference");
 
     private final GroupOperations operations;
+    private final MemberResolver resolver;
     private final AttributionStatus attributionStatus;
     private final GroupAccess access;
     private final JdbcTransaction transaction;
@@ -59,10 +60,11 @@ public class GroupOperationsResource {
     private final PublicUrls urls;
     private final JsonWebToken token;
 
-    public GroupOperationsResource(GroupOperations operations, AttributionStatus attributionStatus,
-                                   GroupAccess access, JdbcTransaction transaction, FhirJson fhir, PublicUrls urls,
-                                   JsonWebToken token) {
+    public GroupOperationsResource(GroupOperations operations, MemberResolver resolver,
+                                   AttributionStatus attributionStatus, GroupAccess access, JdbcTransaction transaction,
+                                   FhirJson fhir, PublicUrls urls, JsonWebToken token) {
         this.operations = operations;
+        this.resolver = resolver;
         this.attributionStatus = attributionStatus;
         this.access = access;
         this.transaction = transaction;
@@ -138,9 +140,8 @@ public class GroupOperationsResource {
                 Set.of("memberId", "patientReference"));
         parameters.requireOneOf(List.of(Set.of("memberId"), Set.of("patientReference")), Set.of());
         String patientId = transaction.run(connection -> parameters.identifier("memberId").isPresent()
-                ? operations.resolver().patientByMemberId(connection, parameters.identifier("memberId").get())
-                : operations.resolver().patientByReference(connection,
-                parameters.reference("patientReference").orElseThrow()));
+                ? resolver.patientByMemberId(connection, parameters.identifier("memberId").get())
+                : resolver.patientByReference(connection, parameters.reference("patientReference").orElseThrow()));
         return Response.ok(attributionStatus.bundle(group, patientId), FhirMediaType.FHIR_JSON).build();
     }
 
