@@ -160,6 +160,18 @@ public class ResourceStore {
         }
     }
 
+    /** Whether the resource exists and is not deleted. */
+    public boolean exists(Connection connection, String resourceType, String id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select 1 from attribution.resource where resource_type = ? and id = ? and not deleted")) {
+            statement.setString(1, resourceType);
+            statement.setString(2, id);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
     private static boolean isDeleted(Connection connection, String resourceType, String id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "select deleted from attribution.resource where resource_type = ? and id = ?")) {

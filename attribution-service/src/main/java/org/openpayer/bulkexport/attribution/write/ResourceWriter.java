@@ -42,10 +42,12 @@ public class ResourceWriter {
     private final ResourceBatchWriter writer;
     private final ResourceQueryParser queryParser;
     private final ResourceSearchRepository search;
+    private final ResourceStore store;
 
     public ResourceWriter(FhirJson fhir, StoredResourceFhirMapper mapper, RequiredElements requiredElements,
                           ResourceBatchWriter writer, ResourceQueryParser queryParser,
-                          ResourceSearchRepository search) {
+                          ResourceSearchRepository search, ResourceStore store) {
+        this.store = store;
         this.fhir = fhir;
         this.mapper = mapper;
         this.requiredElements = requiredElements;
@@ -183,22 +185,12 @@ public class ResourceWriter {
         }
         ResourceWrite write = membersStaged ? mapper.fromFhir(resource).withMembersStaged() : mapper.fromFhir(resource);
         if (write.patientId() != null && !"Patient".equals(write.resourceType())
-                && !patientExists(connection, write.patientId())) {
+                && !store.exists(connection, "Patient", write.patientId())) {
             throw FhirException.unprocessable(IssueType.PROCESSING, write.resourceType() + " refers to Patient/"
                     + write.patientId() + ", which this server does not hold; store the Patient first.");
         }
         ResourceStore.Stored stored = writer.write(connection, List.of(write)).get(0);
         return new WriteResult(write.resourceType(), write.id(), stored, created, false);
-    }
-
-    private static boolean patientExists(Connection connection, String patientId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select 1 from attribution.resource "
-                + "where resource_type = 'Patient' and id = ? and not deleted")) {
-            statement.setString(1, patientId);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next();
-            }
-        }
     }
 
     private static Optional<CurrentVersion> currentVersion(Connection connection, String type, String id)

@@ -60,9 +60,7 @@ public class GroupOperations {
             throws SQLException {
         LockedGroup group = lock(connection, groupId);
         requireOpen(group, "added");
-        String patientId = parameters.identifier("memberId").isPresent()
-                ? resolver.patientByMemberId(connection, parameters.identifier("memberId").get())
-                : resolver.patientByReference(connection, parameters.reference("patientReference").orElseThrow());
+        String patientId = resolver.patient(connection, parameters);
         String provider = parameters.identifier("providerNpi").isPresent()
                 ? resolver.providerByNpi(connection, parameters.identifier("providerNpi").get())
                 : resolver.providerByReference(connection, parameters.reference("providerReference").orElseThrow());
@@ -80,9 +78,7 @@ public class GroupOperations {
             throws SQLException {
         LockedGroup group = lock(connection, groupId);
         requireOpen(group, "removed");
-        String patientId = parameters.identifier("memberId").isPresent()
-                ? resolver.patientByMemberId(connection, parameters.identifier("memberId").get())
-                : resolver.patientByReference(connection, parameters.reference("patientReference").orElseThrow());
+        String patientId = resolver.patient(connection, parameters);
         Optional<String> provider = parameters.identifier("providerNpi").isPresent()
                 ? Optional.of(resolver.providerByNpi(connection, parameters.identifier("providerNpi").get()))
                 : parameters.reference("providerReference").isPresent()

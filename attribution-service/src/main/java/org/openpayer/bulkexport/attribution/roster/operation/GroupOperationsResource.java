@@ -139,9 +139,7 @@ public class GroupOperationsResource {
         OperationParameters parameters = new OperationParameters("attribution-status", body,
                 Set.of("memberId", "patientReference"));
         parameters.requireOneOf(List.of(Set.of("memberId"), Set.of("patientReference")), Set.of());
-        String patientId = transaction.run(connection -> parameters.identifier("memberId").isPresent()
-                ? resolver.patientByMemberId(connection, parameters.identifier("memberId").get())
-                : resolver.patientByReference(connection, parameters.reference("patientReference").orElseThrow()));
+        String patientId = transaction.run(connection -> resolver.patient(connection, parameters));
         return Response.ok(attributionStatus.bundle(group, patientId), FhirMediaType.FHIR_JSON).build();
     }
 

@@ -3,6 +3,7 @@ package org.openpayer.bulkexport.attribution.roster.operation;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
+import org.openpayer.bulkexport.attribution.store.ResourceStore;
 import org.openpayer.bulkexport.model.fhir.IssueType;
 import org.openpayer.bulkexport.rest.FhirException;
 
@@ -35,8 +36,22 @@ public class MemberResolver {
             where t.resource_type = 'Coverage' and t.param = 'identifier' and t.system = ? and t.code = ?
               and r.patient_id is not null""";
 
+    private final ResourceStore store;
+
+    public MemberResolver(ResourceStore store) {
+        this.store = store;
+    }
+
+    /** The Patient an operation names, by {@code memberId} or else by {@code patientReference}. */
+    String patient(Connection connection, OperationParameters parameters) throws SQLException {
+        Optional<Identifier> memberId = parameters.identifier("memberId");
+        return memberId.isPresent()
+                ? patientByMemberId(connection, memberId.get())
+                : patientByReference(connection, parameters.reference("patientReference").orElseThrow());
+    }
+
     /** The Patient a member identifier (Patient.identifier, else the Coverage's member id) names. */
-    public String patientByMemberId(Connection connection, Identifier memberId) throws SQLException {
+    private String patientByMemberId(Connection connection, Identifier memberId) throws SQLException {
         List<String> patients = ids(connection, BY_IDENTIFIER, "Patient", memberId.getSystem(), memberId.getValue());
         if (patients.isEmpty()) {
             patients = ids(connection, COVERAGE_BENEFICIARY, memberId.getSystem(), memberId.getValue());
@@ -45,7 +60,7 @@ public class MemberResolver {
     }
 
     /** The Patient a reference names, which must exist. */
-    public String patientByReference(Connection connection, Reference reference) throws SQLException {
+    private String patientByReference(Connection connection, Reference reference) throws SQLException {
         String[] target = typeAndId(reference, Set.of("Patient"), "patientReference");
         requireExists(connection, target[0], target[1]);
         return target[1];
@@ -88,9 +103,8 @@ public class MemberResolver {
         return new String[] {parts[parts.length - 2], parts[parts.length - 1]};
     }
 
-    private static void requireExists(Connection connection, String type, String id) throws SQLException {
-        if (ids(connection, "select id from attribution.resource where resource_type = ? and id = ? "
-                + "and not deleted", type, id).isEmpty()) {
+    private void requireExists(Connection connection, String type, String id) throws SQLException {
+        if (!store.exists(connection, type, id)) {
             throw unprocessable(type + "/" + id + " is not known to this server.");
         }
     }
