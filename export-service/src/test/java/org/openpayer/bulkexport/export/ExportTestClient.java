@@ -59,9 +59,15 @@ public final class ExportTestClient {
         return response.jsonPath();
     }
 
+    /** The lines of every {@code output} file, by type. */
     public static Map<String, List<String>> downloadAll(JsonPath manifest) throws Exception {
+        return download(manifest, "output");
+    }
+
+    /** The lines of every file of one manifest list ({@code output}, {@code error}, {@code deleted}), by type. */
+    public static Map<String, List<String>> download(JsonPath manifest, String list) throws Exception {
         Map<String, List<String>> linesByType = new HashMap<>();
-        List<Map<String, Object>> outputs = manifest.getList("output");
+        List<Map<String, Object>> outputs = manifest.getList(list);
         for (Map<String, Object> output : outputs) {
             String url = (String) output.get("url");
             String[] parts = url.substring(url.indexOf("/files/") + 7).split("/");

@@ -27,6 +27,7 @@ public final class MemberDataFixture {
     public static final String NPI = IdentifierSystem.NPI.uri() + "|1316206220";
     public static final Instant OLD = Instant.parse("2020-06-01T00:00:00Z");
     public static final Instant RECENT = Instant.parse("2025-06-01T00:00:00Z");
+    public static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
 
     private MemberDataFixture() {
     }
@@ -61,6 +62,10 @@ public final class MemberDataFixture {
             resource(connection, "Observation", "o2", "p2", RECENT, false);
             resource(connection, "Observation", "o3", "p1", RECENT, true);
             resource(connection, "Organization", ORGANIZATION, null, OLD, false);
+            token(connection, "Coverage", "c1", "status", "http://hl7.org/fhir/fm-status", "active");
+            token(connection, "Coverage", "c2", "status", "http://hl7.org/fhir/fm-status", "cancelled");
+            token(connection, "Observation", "o1", "category", OBSERVATION_CATEGORY, "laboratory");
+            token(connection, "Observation", "o2", "category", OBSERVATION_CATEGORY, "vital-signs");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot load the member data fixture", e);
         }
@@ -108,6 +113,20 @@ public final class MemberDataFixture {
                 + "(patient_id, consent_id, decided_at) values (?, ?, now())")) {
             insert.setString(1, patient);
             insert.setString(2, "consent-" + patient);
+            insert.executeUpdate();
+        }
+    }
+
+    /** A search index row, as attribution-service's writer keeps it: what {@code _typeFilter} is answered from. */
+    private static void token(Connection connection, String type, String id, String param, String system,
+                              String code) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into attribution.search_token "
+                + "(resource_type, id, param, system, code) values (?, ?, ?, ?, ?)")) {
+            insert.setString(1, type);
+            insert.setString(2, id);
+            insert.setString(3, param);
+            insert.setString(4, system);
+            insert.setString(5, code);
             insert.executeUpdate();
         }
     }

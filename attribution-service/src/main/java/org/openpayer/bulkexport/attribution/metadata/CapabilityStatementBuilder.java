@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.openpayer.bulkexport.attribution.roster.search.GroupSearchParameter;
-import org.openpayer.bulkexport.attribution.search.IndexKind;
-import org.openpayer.bulkexport.attribution.search.IndexedParameter;
-import org.openpayer.bulkexport.attribution.search.SearchParameterCatalog;
 import org.openpayer.bulkexport.model.fhir.ResourceType;
 import org.openpayer.bulkexport.model.route.PublicUrls;
+import org.openpayer.bulkexport.search.IndexKind;
+import org.openpayer.bulkexport.search.IndexedParameter;
+import org.openpayer.bulkexport.search.SearchParameterCatalog;
 
 /**
  * The suite's CapabilityStatement, built from the same sources the services act on (stored types, their search
@@ -25,6 +25,11 @@ public class CapabilityStatementBuilder {
     static final String SYSTEM_EXPORT = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export";
     private static final String POPULATION = "The population is every active member of the Groups the token grants "
             + "(members who opted out of provider access are left out).";
+    /** What every export level shares, as the Bulk Data IG asks servers to document it. */
+    static final String EXPORT_PARAMETERS = "_typeFilter: FHIR search queries, ORed per type, using _id, "
+            + "_lastUpdated and the type's search parameters listed here; result parameters are refused. "
+            + "includeAssociatedData: LatestProvenanceResources and RelevantProvenanceResources (both add the members' "
+            + "Provenance). Prefer: handling=lenient ignores unsupported parameters and lists each in the error file.";
     static final String ATR_OPERATION = "http://hl7.org/fhir/us/davinci-atr/OperationDefinition/";
     private static final String OAUTH_URIS = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,13 +74,15 @@ public class CapabilityStatementBuilder {
             ObjectNode resource = type == ResourceType.Group ? group() : searchable(type);
             if (type == ResourceType.Patient) {
                 resource.putArray("operation").addObject().put("name", "export").put("definition", PATIENT_EXPORT)
-                        .put("documentation", "Bulk Data export of every patient the client may read. " + POPULATION);
+                        .put("documentation", "Bulk Data export of every patient the client may read. " + POPULATION
+                                + " " + EXPORT_PARAMETERS);
             }
             resources.add(resource);
         }
         rest.putArray("operation").addObject().put("name", "export").put("definition", SYSTEM_EXPORT)
                 .put("documentation", "Bulk Data system-level export: the members' data and the provider directory "
-                        + "(Organization, Practitioner, PractitionerRole, Location, Medication). " + POPULATION);
+                        + "(Organization, Practitioner, PractitionerRole, Location, Medication). " + POPULATION + " "
+                        + EXPORT_PARAMETERS);
         return statement;
     }
 
@@ -148,8 +155,8 @@ public class CapabilityStatementBuilder {
                 .put("definition", GROUP_EXPORT)
                 .put("documentation", "Bulk Data export of the Group's members' data (asynchronous, GET or POST "
                         + "with Parameters; _outputFormat, _since, _type, _elements, v3's _until, and patient in a "
-                        + "POST). Members who opted out of provider access are left out. Empty types produce no "
-                        + "output file.");
+                        + "POST). " + EXPORT_PARAMETERS + " Members who opted out of provider access are left out. "
+                        + "Empty types produce no output file.");
         operation(operations, "member-add", "Adds a member attributed to a provider (memberId+providerNpi or "
                 + "patientReference+providerReference, optional attributionPeriod); draft and open lists only. "
                 + "201 with the new version, 200 when the member already is as asked.");

@@ -10,6 +10,7 @@ import org.openpayer.bulkexport.attribution.read.StoredVersion;
 import org.openpayer.bulkexport.attribution.roster.search.Summary;
 import org.openpayer.bulkexport.model.fhir.SubsettedTag;
 import org.openpayer.bulkexport.rest.FhirException;
+import org.openpayer.bulkexport.model.fhir.atr.AtrVocabulary;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -60,29 +61,6 @@ public class GroupFhirMapper {
         }
         if (summary == Summary.TRUE) {
             group.remove("text");
-        }
-        return group;
-    }
-
-    /**
-     * PDex's count of would-be members who opted out of provider access, on a served Group; none when nobody did.
-     * Opted-out members themselves are never served.
-     */
-    public ObjectNode withOptedOut(ObjectNode group, int optedOut) {
-        ArrayNode extensions = group.get("extension") instanceof ArrayNode existing ? existing : null;
-        if (extensions != null) {
-            for (int i = extensions.size() - 1; i >= 0; i--) {
-                if (AtrVocabulary.OPTED_OUT.equals(extensions.get(i).path("url").asText())) {
-                    extensions.remove(i);
-                }
-            }
-        }
-        if (optedOut > 0) {
-            if (extensions == null) {
-                extensions = group.putArray("extension");
-            }
-            extensions.addObject().put("url", AtrVocabulary.OPTED_OUT)
-                    .putObject("valueQuantity").put("value", optedOut);
         }
         return group;
     }

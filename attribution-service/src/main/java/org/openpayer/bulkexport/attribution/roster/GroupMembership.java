@@ -2,6 +2,7 @@ package org.openpayer.bulkexport.attribution.roster;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.openpayer.bulkexport.rest.FhirException;
+import org.openpayer.bulkexport.model.fhir.atr.ChangeType;
 
 import java.sql.Connection;
 import java.sql.Date;

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.openpayer.bulkexport.attribution.optout.OptOutSql;
 import org.openpayer.bulkexport.model.security.GroupGrant;
+import org.openpayer.bulkexport.model.fhir.atr.ServedMember;
 
 import java.io.IOException;
 import java.sql.Connection;

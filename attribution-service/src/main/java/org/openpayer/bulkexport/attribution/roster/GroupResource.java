@@ -24,6 +24,7 @@ import org.openpayer.bulkexport.model.route.PublicPaths;
 import org.openpayer.bulkexport.model.security.Permission;
 import org.openpayer.bulkexport.rest.Caller;
 import org.openpayer.bulkexport.rest.FhirException;
+import org.openpayer.bulkexport.model.fhir.atr.ServedGroup;
 
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -77,7 +78,7 @@ public class GroupResource {
             throws SQLException {
         GroupRepository.GroupRow group = accessibleGroup(id);
         Summary summary = Summary.parse(summaryParameter, false);
-        ObjectNode served = mapper.withOptedOut(mapper.served(group.contentWithoutMembers(), summary),
+        ObjectNode served = ServedGroup.withOptedOut(mapper.served(group.contentWithoutMembers(), summary),
                 groups.optedOutCount(id));
         Object body = summary.withMembers()
                 ? new GroupStreamingBody(served.toString(), sink -> groups.forEachMember(id, group.versionId(), sink))
@@ -135,7 +136,7 @@ public class GroupResource {
         List<ObjectNode> matches = new ArrayList<>();
         Map<String, Long> versions = new HashMap<>();
         for (GroupRepository.GrantedGroup granted : groups.grantedGroups(caller.groups())) {
-            ObjectNode group = mapper.withOptedOut(mapper.served(granted.contentWithoutMembers(), query.summary()),
+            ObjectNode group = ServedGroup.withOptedOut(mapper.served(granted.contentWithoutMembers(), query.summary()),
                     groups.optedOutCount(granted.id()));
             if (query.matches(group)) {
                 matches.add(group);

@@ -2,6 +2,9 @@ package org.openpayer.bulkexport.attribution.roster;
 
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.openpayer.bulkexport.model.fhir.atr.ServedGroup;
+
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,17 +50,12 @@ final class GroupStreamingBody implements StreamingOutput {
 
     /** Writes the Group element with its members streamed in, as one JSON object, into {@code writer}. */
     static void writeGroup(Writer writer, String groupWithoutMembers, MemberSource members) throws IOException {
-        writer.write(groupWithoutMembers, 0, groupWithoutMembers.lastIndexOf('}'));
-        boolean[] first = {true};
-        try {
-            members.forEach(member -> {
-                writer.write(first[0] ? ",\"member\":[" : ",");
-                writer.write(member);
-                first[0] = false;
-            });
-        } catch (SQLException e) {
-            throw new IOException("cannot read the Group's members", e);
-        }
-        writer.write(first[0] ? "}" : "]}");
+        ServedGroup.write(writer, groupWithoutMembers, sink -> {
+            try {
+                members.forEach(sink::accept);
+            } catch (SQLException e) {
+                throw new IOException("cannot read the Group's members", e);
+            }
+        });
     }
 }

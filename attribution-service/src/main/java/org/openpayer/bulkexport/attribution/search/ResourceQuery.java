@@ -2,6 +2,7 @@ package org.openpayer.bulkexport.attribution.search;
 
 import org.openpayer.bulkexport.attribution.roster.search.Summary;
 import org.openpayer.bulkexport.model.fhir.ResourceType;
+import org.openpayer.bulkexport.search.SearchCriterion;
 
 import java.util.List;
 

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.openpayer.bulkexport.attribution.roster.search.Summary;
 import org.openpayer.bulkexport.model.fhir.ResourceType;
 import org.openpayer.bulkexport.rest.FhirException;
+import org.openpayer.bulkexport.search.CriterionParser;
+import org.openpayer.bulkexport.search.SearchCriterion;
+import org.openpayer.bulkexport.search.SearchParameterCatalog;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +16,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -33,10 +35,10 @@ public class ResourceQueryParser {
             "_count", CURSOR, "_summary", "_elements", "_total", "_format");
     private static final Pattern ELEMENT_NAME = Pattern.compile("[a-z][A-Za-z0-9]*");
 
-    private final SearchParameterCatalog catalog;
+    private final CriterionParser criterionParser;
 
     public ResourceQueryParser(SearchParameterCatalog catalog) {
-        this.catalog = catalog;
+        this.criterionParser = new CriterionParser(catalog);
     }
 
     public ResourceQuery parse(ResourceType type, Map<String, List<String>> parameters, boolean lenient) {
@@ -53,7 +55,7 @@ public class ResourceQueryParser {
             }
             for (String value : parameter.getValue()) {
                 try {
-                    criteria.add(criterion(type, name, value));
+                    criteria.add(criterionParser.criterion(type, name, value));
                     self.add(encode(name) + "=" + encode(value));
                 } catch (FhirException e) {
                     if (!lenient) {
@@ -76,74 +78,6 @@ public class ResourceQueryParser {
     /** Opaque to clients: the base64url of the last id served. */
     static String cursorAfter(String lastId) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(lastId.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private SearchCriterion criterion(ResourceType type, String name, String value) {
-        String[] nameAndModifier = name.split(":", 2);
-        String base = nameAndModifier[0];
-        String modifier = nameAndModifier.length > 1 ? nameAndModifier[1] : null;
-        List<String> values = splitOr(value);
-        if (values.isEmpty()) {
-            throw FhirException.badRequest(name + " needs a value.");
-        }
-        if ("_id".equals(base) && modifier == null) {
-            return new IdCriterion(values);
-        }
-        if (DateCriterion.LAST_UPDATED.equals(base) && modifier == null) {
-            return dateCriterion(base, values);
-        }
-        IndexedParameter indexed = catalog.parameter(type, base).orElseThrow(() -> unsupported(type, name));
-        if (modifier != null && !(indexed.kind() == IndexKind.PATIENT && "Patient".equals(modifier))) {
-            throw FhirException.notSupported("The modifier :" + modifier + " is not supported on " + base + ".");
-        }
-        return switch (indexed.kind()) {
-            case TOKEN -> new TokenCriterion(base, values.stream()
-                    .map(text -> TokenCriterion.parseValue(base, text)).toList());
-            case DATE -> dateCriterion(base, values);
-            case PATIENT -> new PatientCriterion(values.stream().map(PatientCriterion::patientId).toList());
-        };
-    }
-
-    private static DateCriterion dateCriterion(String param, List<String> values) {
-        List<DateCriterion.Comparison> comparisons = new ArrayList<>();
-        for (String value : values) {
-            DatePrefix prefix = DatePrefix.of(value).orElse(DatePrefix.EQ);
-            String date = DatePrefix.of(value).isPresent() ? value.substring(2) : value;
-            try {
-                comparisons.add(new DateCriterion.Comparison(prefix, DateRange.parse(date)));
-            } catch (IllegalArgumentException e) {
-                throw FhirException.badRequest(param + ": " + e.getMessage() + " Prefixes: eq, ne, gt, lt, ge, le, "
-                        + "sa, eb.");
-            }
-        }
-        return new DateCriterion(param, comparisons);
-    }
-
-    private FhirException unsupported(ResourceType type, String name) {
-        TreeSet<String> supported = new TreeSet<>(catalog.parameters(type).keySet());
-        supported.addAll(List.of("_id", "_lastUpdated"));
-        return FhirException.notSupported("The search parameter '" + name + "' is not supported on " + type.name()
-                + ". Supported: " + String.join(", ", supported) + "; and _count, _summary, _elements, _total.");
-    }
-
-    /** FHIR's OR separator, with {@code \,} for a literal comma. */
-    private static List<String> splitOr(String value) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\\' && i + 1 < value.length() && value.charAt(i + 1) == ',') {
-                current.append(',');
-                i++;
-            } else if (c == ',') {
-                parts.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        parts.add(current.toString());
-        return parts.stream().filter(part -> !part.isEmpty()).toList();
     }
 
     private static int count(String value) {

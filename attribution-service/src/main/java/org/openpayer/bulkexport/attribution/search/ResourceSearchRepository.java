@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.openpayer.bulkexport.attribution.optout.OptOutSql;
 import org.openpayer.bulkexport.attribution.roster.GrantedGroupsSql;
 import org.openpayer.bulkexport.model.security.GroupGrant;
+import org.openpayer.bulkexport.search.SearchCriterion;
+import org.openpayer.bulkexport.search.SqlCondition;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

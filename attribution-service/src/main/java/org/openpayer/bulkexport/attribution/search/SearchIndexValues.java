@@ -1,5 +1,6 @@
 package org.openpayer.bulkexport.attribution.search;
 
+import org.openpayer.bulkexport.search.DateRange;
 import java.util.List;
 
 /**

@@ -14,6 +14,9 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Timing;
 import org.openpayer.bulkexport.attribution.load.FhirJson;
 import org.openpayer.bulkexport.model.fhir.ResourceType;
+import org.openpayer.bulkexport.search.IndexedParameter;
+import org.openpayer.bulkexport.search.SearchParameterCatalog;
+import org.openpayer.bulkexport.search.DateRange;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

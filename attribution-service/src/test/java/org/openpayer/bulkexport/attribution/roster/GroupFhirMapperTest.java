@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.openpayer.bulkexport.attribution.roster.search.Summary;
 import org.openpayer.bulkexport.rest.FhirException;
+import org.openpayer.bulkexport.model.fhir.atr.AtrVocabulary;
+import org.openpayer.bulkexport.model.fhir.atr.ServedGroup;
+import org.openpayer.bulkexport.model.fhir.atr.ServedMember;
 
 import java.time.LocalDate;
 
@@ -59,9 +62,9 @@ class GroupFhirMapperTest {
     void optedOut_isCountedOnlyWhenSomebodyOptedOut() {
         ObjectNode group = mapper.served("{\"resourceType\":\"Group\",\"id\":\"g\"}", Summary.FALSE);
 
-        assertThat(mapper.withOptedOut(group, 0).has("extension")).isFalse();
-        assertThat(mapper.withOptedOut(group, 2).at("/extension/0/valueQuantity/value").asInt()).isEqualTo(2);
-        assertThat(mapper.withOptedOut(group, 3).get("extension")).hasSize(1);
+        assertThat(ServedGroup.withOptedOut(group, 0).has("extension")).isFalse();
+        assertThat(ServedGroup.withOptedOut(group, 2).at("/extension/0/valueQuantity/value").asInt()).isEqualTo(2);
+        assertThat(ServedGroup.withOptedOut(group, 3).get("extension")).hasSize(1);
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openpayer.bulkexport.attribution.AttributionTestResource;
 import org.openpayer.bulkexport.attribution.DemoData;
 import org.openpayer.bulkexport.stack.demo.DemoDataset;
+import org.openpayer.bulkexport.model.fhir.atr.AtrVocabulary;
 
 import java.util.Arrays;
 import java.util.List;

@@ -5,7 +5,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import org.openpayer.bulkexport.model.event.WrittenFile;
+import org.openpayer.bulkexport.model.storage.ExportFileKind;
 
 import java.io.Serializable;
 import java.util.UUID;
@@ -29,6 +33,21 @@ public class ExportFile extends PanacheEntityBase {
 
     @Column(name = "byte_count")
     public long byteCount;
+
+    /** The manifest list it is in. */
+    @Enumerated(EnumType.STRING)
+    public ExportFileKind kind;
+
+    static ExportFile of(UUID jobId, int taskSeq, WrittenFile written) {
+        ExportFile file = new ExportFile();
+        file.key = new Key(jobId, written.fileName());
+        file.resourceType = written.resourceType();
+        file.taskSeq = taskSeq;
+        file.resourceCount = written.resourceCount();
+        file.byteCount = written.byteCount();
+        file.kind = written.kind();
+        return file;
+    }
 
     /** Job and file name. */
     @Embeddable

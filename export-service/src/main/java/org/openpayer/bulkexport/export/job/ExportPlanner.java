@@ -1,5 +1,6 @@
 package org.openpayer.bulkexport.export.job;
 
+import io.minio.errors.MinioException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -7,8 +8,12 @@ import org.jboss.logging.Logger;
 import org.openpayer.bulkexport.export.config.ExportConfig;
 import org.openpayer.bulkexport.export.roster.MemberDataReader;
 import org.openpayer.bulkexport.export.roster.Population;
+import org.openpayer.bulkexport.export.storage.ErrorFile;
+import org.openpayer.bulkexport.export.storage.ExportStorage;
 import org.openpayer.bulkexport.model.event.ExportRequested;
 import org.openpayer.bulkexport.model.event.ExportTaskPlanned;
+import org.openpayer.bulkexport.model.fhir.IssueSeverity;
+import org.openpayer.bulkexport.model.fhir.IssueType;
 import org.openpayer.bulkexport.model.fhir.ResourceType;
 
 import java.sql.SQLException;
@@ -31,10 +36,12 @@ public class ExportPlanner {
     private final JobLifecycle lifecycle;
     private final MemberDataReader memberData;
     private final JobEventPublisher publisher;
+    private final ExportStorage storage;
     private final int batchSize;
 
     public ExportPlanner(JobLifecycle lifecycle, MemberDataReader memberData, JobEventPublisher publisher,
-                         ExportConfig config) {
+                         ExportStorage storage, ExportConfig config) {
+        this.storage = storage;
         this.lifecycle = lifecycle;
         this.memberData = memberData;
         this.publisher = publisher;
@@ -49,17 +56,39 @@ public class ExportPlanner {
     private static ExportTaskPlanned task(ExportRequested request, int seq, String resourceType,
                                           List<String> patients) {
         return new ExportTaskPlanned(request.jobId(), Instant.now(), seq, request.clientId(), resourceType, patients,
-                request.since(), request.transactionTime(), request.until(), request.elements());
+                request.since(), request.transactionTime(), request.until(), request.elements(),
+                typeFilters(request, resourceType));
+    }
+
+    /** The {@code _typeFilter} queries of one type, without their {@code Type?}. */
+    private static List<String> typeFilters(ExportRequested request, String resourceType) {
+        if (request.typeFilters() == null) {
+            return null;
+        }
+        String prefix = resourceType + "?";
+        return request.typeFilters().stream().filter(query -> query.startsWith(prefix))
+                .map(query -> query.substring(prefix.length())).toList();
+    }
+
+    /** What the kick-off ignored under lenient handling, as the job's own error file. */
+    private boolean reportIgnored(ExportRequested request) throws MinioException {
+        if (request.issues() == null || request.issues().isEmpty()) {
+            return true;
+        }
+        List<ErrorFile.Issue> issues = request.issues().stream()
+                .map(text -> new ErrorFile.Issue(IssueSeverity.WARNING, IssueType.NOT_SUPPORTED, text)).toList();
+        return lifecycle.addJobErrorFile(request.jobId(),
+                ErrorFile.write(storage, request.jobId(), 0, request.clientId(), issues));
     }
 
     @Incoming("planner-requests")
     @Blocking
-    public void plan(ExportRequested request) throws SQLException {
+    public void plan(ExportRequested request) throws SQLException, MinioException {
         if (request == null) {
             LOG.warn("skipped an unreadable export-requested record");
             return;
         }
-        if (lifecycle.startPlanning(request.jobId()).isEmpty()) {
+        if (lifecycle.startPlanning(request.jobId()).isEmpty() || !reportIgnored(request)) {
             return;
         }
         int taskCount = 0;

@@ -76,6 +76,22 @@ public class JobLifecycle {
         return true;
     }
 
+    /**
+     * Records the job's own error file (task 0), written while planning; false when the job stopped running meanwhile.
+     * Recording it again (a redelivered request) changes nothing.
+     */
+    @Transactional
+    public boolean addJobErrorFile(UUID jobId, WrittenFile errors) {
+        ExportJob job = lock(jobId);
+        if (job == null || !job.status.isRunning()) {
+            return false;
+        }
+        if (ExportFile.findById(new ExportFile.Key(jobId, errors.fileName())) == null) {
+            ExportFile.of(jobId, 0, errors).persist();
+        }
+        return true;
+    }
+
     /** Fixes the task count; a job with no tasks (an empty Group), or whose tasks all finished already, completes. */
     @Transactional
     public Change finishPlanning(UUID jobId, int taskCount) {
@@ -105,13 +121,7 @@ public class JobLifecycle {
         task.workerId = report.workerId();
         task.updatedAt = Instant.now();
         for (WrittenFile written : report.files()) {
-            ExportFile file = new ExportFile();
-            file.key = new ExportFile.Key(job.id, written.fileName());
-            file.resourceType = written.resourceType();
-            file.taskSeq = report.taskSeq();
-            file.resourceCount = written.resourceCount();
-            file.byteCount = written.byteCount();
-            file.persist();
+            ExportFile.of(job.id, report.taskSeq(), written).persist();
         }
         job.tasksDone++;
         job.updatedAt = Instant.now();

@@ -15,6 +15,9 @@ import org.openpayer.bulkexport.model.fhir.IssueType;
 import org.openpayer.bulkexport.model.route.PublicUrls;
 import org.openpayer.bulkexport.rest.Caller;
 import org.openpayer.bulkexport.rest.FhirException;
+import org.openpayer.bulkexport.rest.PreferHeader;
+import org.openpayer.bulkexport.search.CriterionParser;
+import org.openpayer.bulkexport.search.SearchParameterCatalog;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -37,9 +40,11 @@ public class ExportKickOff {
     private final JobLifecycle lifecycle;
     private final ExportRequestPublisher publisher;
     private final PublicUrls urls;
+    private final CriterionParser filters;
 
     public ExportKickOff(MemberDataReader memberData, JobLifecycle lifecycle, ExportRequestPublisher publisher,
-                         PublicUrls urls) {
+                         PublicUrls urls, SearchParameterCatalog searchParameters) {
+        this.filters = new CriterionParser(searchParameters);
         this.memberData = memberData;
         this.lifecycle = lifecycle;
         this.publisher = publisher;
@@ -47,26 +52,35 @@ public class ExportKickOff {
     }
 
     /** A GET kick-off: the parameters are the query, and the manifest's {@code request} repeats it. */
-    Response byGet(Caller caller, ExportLevel level, String groupId, String kickOffPath, UriInfo uri)
-            throws SQLException {
+    Response byGet(Caller caller, ExportLevel level, String groupId, String kickOffPath, UriInfo uri,
+                   HttpHeaders headers) throws SQLException {
         String query = uri.getRequestUri().getRawQuery();
-        return kickOff(caller, level, groupId, uri.getQueryParameters(), false,
+        return kickOff(new KickOffContext(caller, level, false, lenient(headers)), groupId, uri.getQueryParameters(),
                 urls.fhirBase() + kickOffPath + (query == null ? "" : "?" + query));
     }
 
     /** A POST kick-off: the parameters are the Parameters body; the manifest's {@code request} is the URL alone. */
-    Response byPost(Caller caller, ExportLevel level, String groupId, String kickOffPath, UriInfo uri, String body)
-            throws SQLException {
+    Response byPost(Caller caller, ExportLevel level, String groupId, String kickOffPath, UriInfo uri,
+                    HttpHeaders headers, String body) throws SQLException {
         if (!uri.getQueryParameters().isEmpty()) {
             throw FhirException.badRequest("A POST kick-off takes its parameters in the Parameters body, not in the "
                     + "URL.");
         }
-        return kickOff(caller, level, groupId, KickOffParameters.fromBody(body), true, urls.fhirBase() + kickOffPath);
+        return kickOff(new KickOffContext(caller, level, true, lenient(headers)), groupId,
+                KickOffParameters.fromBody(body), urls.fhirBase() + kickOffPath);
     }
 
-    private Response kickOff(Caller caller, ExportLevel level, String groupId, Map<String, List<String>> query,
-                             boolean post, String requestUrl) throws SQLException {
-        ExportParameters parameters = ExportParameters.parse(query, caller, level, post);
+    /** {@code Prefer} may come as one header or several (Bulk Data: {@code respond-async} plus {@code handling}). */
+    private static boolean lenient(HttpHeaders headers) {
+        List<String> prefer = headers.getRequestHeader("Prefer");
+        return prefer != null && PreferHeader.lenient(String.join(",", prefer));
+    }
+
+    private Response kickOff(KickOffContext context, String groupId, Map<String, List<String>> query,
+                             String requestUrl) throws SQLException {
+        Caller caller = context.caller();
+        ExportLevel level = context.level();
+        ExportParameters parameters = ExportParameters.parse(query, context, filters);
         boolean byGrant = level != ExportLevel.GROUP;
         Population population = new Population(groupId,
                 byGrant ? List.copyOf(caller.groups().groupIds()) : null,
@@ -77,7 +91,7 @@ public class ExportKickOff {
             publisher.publish(new ExportRequested(job.id, job.createdAt, job.clientId, job.level, job.groupId,
                     parameters.resourceTypes(), job.since, job.transactionTime, job.until,
                     population.grantedGroupIds(), population.grantedGroupIdentifiers(), population.onlyPatients(),
-                    parameters.elements()));
+                    parameters.elements(), parameters.typeFilters(), parameters.ignored()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "export job %s could not be announced", job.id);
             lifecycle.fail(job.id, "The export could not be started; try again.");

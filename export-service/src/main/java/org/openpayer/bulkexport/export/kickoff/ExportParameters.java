@@ -7,23 +7,29 @@ import org.openpayer.bulkexport.model.fhir.FhirMediaType;
 import org.openpayer.bulkexport.model.fhir.ResourceType;
 import org.openpayer.bulkexport.rest.Caller;
 import org.openpayer.bulkexport.rest.FhirException;
+import org.openpayer.bulkexport.search.CriterionParser;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The kick-off parameters of an export, checked as Bulk Data v2 asks: the three {@code _outputFormat}
- * names of NDJSON, {@code _since} and v3's {@code _until} as instants with a time zone, {@code _type} as a comma list
- * or repeated, and every parameter we do not support yet refused by name (400), so a client can resend without it.
- * The types exported are those requested (or all of the patient compartment) that the token may read; naming one it
- * may not is a 403. GET and POST ({@link KickOffParameters}) give the same parameters.
+ * The kick-off parameters of an export, checked as Bulk Data v2 asks: the three {@code _outputFormat} names of NDJSON,
+ * {@code _since} and v3's {@code _until} as instants with a time zone, {@code _type} as a comma list or repeated,
+ * {@code _typeFilter} ({@link TypeFilters}), {@code includeAssociatedData} and {@code _elements}. What cannot be
+ * honoured is refused by name (400), so a client can resend without it, or under {@code Prefer: handling=lenient}
+ * ignored and reported in the error file ({@link IgnoredParameters}); a malformed instant or format is refused either
+ * way. The types exported are those requested (or all of the level's) that the token may read; naming one it may not
+ * is a 403. GET and POST ({@link KickOffParameters}) give the same parameters.
  *
  * @param resourceTypes the types to export, in a stable order
  * @param since         {@code _since}, or {@code null}
@@ -31,46 +37,89 @@ import java.util.Set;
  * @param patients      the {@code patient} parameter's Patient ids (POST only, patient and group level), or
  *                      {@code null} for the whole population
  * @param elements      the {@code _elements} values (checked by {@link ElementSelection}), or {@code null}
+ * @param typeFilters   the {@code _typeFilter} queries to apply, as {@code Type?query}; empty for none
+ * @param ignored       diagnostics of what was ignored under lenient handling; empty when nothing was
  */
 public record ExportParameters(List<String> resourceTypes, Instant since, Instant until, List<String> patients,
-                               List<String> elements) {
+                               List<String> elements, List<String> typeFilters, List<String> ignored) {
 
     private static final Set<ExportParameter> SUPPORTED = Set.of(ExportParameter.OUTPUT_FORMAT,
             ExportParameter.SINCE, ExportParameter.UNTIL, ExportParameter.TYPE, ExportParameter.PATIENT,
-            ExportParameter.ELEMENTS);
+            ExportParameter.ELEMENTS, ExportParameter.TYPE_FILTER, ExportParameter.INCLUDE_ASSOCIATED_DATA);
+    /** Both ask for Provenance; the server keeps one version of each resource, so "latest" is all there is. */
+    private static final Set<String> PROVENANCE_VALUES =
+            Set.of("LatestProvenanceResources", "RelevantProvenanceResources");
 
-    /**
-     * @param post whether the parameters came in a POST's Parameters body ({@code patient} is accepted only there)
-     */
-    public static ExportParameters parse(Map<String, List<String>> query, Caller caller, ExportLevel level,
-                                         boolean post) {
+    public static ExportParameters parse(Map<String, List<String>> query, KickOffContext context,
+                                         CriterionParser filters) {
+        IgnoredParameters ignored = new IgnoredParameters(context.lenient());
+        ExportLevel level = context.level();
         Instant since = null;
         Instant until = null;
         Set<String> patients = null;
         List<String> elements = null;
+        List<String> typeFilterValues = List.of();
+        boolean provenance = false;
         Set<String> requestedTypes = new LinkedHashSet<>();
         for (Map.Entry<String, List<String>> entry : query.entrySet()) {
-            ExportParameter parameter = ExportParameter.byWireName(entry.getKey()).orElseThrow(() ->
-                    FhirException.badRequest("Unknown export parameter '" + entry.getKey() + "'."));
-            if (!SUPPORTED.contains(parameter)) {
-                throw FhirException.notSupported("Export parameter '" + parameter.wireName()
-                        + "' is not supported by this server; resend the request without it.");
+            Optional<ExportParameter> known = ExportParameter.byWireName(entry.getKey());
+            if (known.isEmpty() || !SUPPORTED.contains(known.get())) {
+                ignored.refuseOrIgnore(known.isEmpty()
+                        ? FhirException.badRequest("Unknown export parameter '" + entry.getKey() + "'.")
+                        : FhirException.notSupported("Export parameter '" + entry.getKey()
+                        + "' is not supported by this server; resend the request without it."));
+                continue;
             }
+            ExportParameter parameter = known.get();
             switch (parameter) {
                 case OUTPUT_FORMAT -> requireNdjson(single(entry));
                 case SINCE -> since = instant(parameter, single(entry));
                 case UNTIL -> until = instant(parameter, single(entry));
-                case TYPE -> entry.getValue().forEach(value -> requestedTypes.addAll(types(value, level)));
-                case PATIENT -> patients = patientIds(entry.getValue(), level, post);
-                case ELEMENTS -> elements = elements(entry.getValue());
+                case TYPE -> entry.getValue().forEach(value -> requestedTypes.addAll(types(value, level, ignored)));
+                case PATIENT -> patients = patientIds(entry.getValue(), level, context.post());
+                case ELEMENTS -> elements = elements(entry.getValue(), ignored);
+                case TYPE_FILTER -> typeFilterValues = entry.getValue();
+                case INCLUDE_ASSOCIATED_DATA -> provenance = includesProvenance(entry.getValue(), ignored);
                 default -> throw new IllegalStateException("unhandled supported parameter " + parameter);
             }
         }
         if (since != null && until != null && !until.isAfter(since)) {
             throw FhirException.badRequest("_until (" + until + ") must be after _since (" + since + ").");
         }
-        return new ExportParameters(authorizedTypes(requestedTypes, caller, level), since, until,
-                patients == null ? null : List.copyOf(patients), elements);
+        if (query.containsKey(ExportParameter.TYPE.wireName()) && requestedTypes.isEmpty()) {
+            // Under lenient handling every type named may have been left out: that must not widen to all types.
+            throw FhirException.badRequest("Nothing is left to export: _type names no type this export includes.");
+        }
+        List<String> types = new ArrayList<>(authorizedTypes(requestedTypes, context.caller(), level));
+        if (provenance && !types.contains(ResourceType.Provenance.name())) {
+            context.caller().requireRead(ResourceType.Provenance.name());
+            types.add(ResourceType.Provenance.name());
+        }
+        Map<ResourceType, List<String>> filtersByType = TypeFilters.parse(typeFilterValues, types, filters, ignored);
+        filtersByType.forEach((type, queries) -> {
+            if (queries.isEmpty()) {
+                types.remove(type.name());
+            }
+        });
+        if (types.isEmpty()) {
+            throw FhirException.badRequest("Nothing is left to export: every requested type was ignored.");
+        }
+        return new ExportParameters(List.copyOf(types), since, until, patients == null ? null : List.copyOf(patients),
+                elements, filtersByType.values().stream().flatMap(List::stream).toList(), ignored.diagnostics());
+    }
+
+    /** {@code includeAssociatedData}: whether Provenance is asked for; custom ({@code _}) values are not offered. */
+    private static boolean includesProvenance(List<String> values, IgnoredParameters ignored) {
+        boolean provenance = false;
+        for (String value : values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::strip).toList()) {
+            if (PROVENANCE_VALUES.contains(value)) {
+                provenance = true;
+            } else {
+                ignored.refuseOrIgnore(FhirException.notSupported("includeAssociatedData '" + value + "' is not "
+                        + "supported; supported: " + String.join(", ", new TreeSet<>(PROVENANCE_VALUES)) + "."));
+            }
+        }
+        return provenance;
     }
 
     private static String single(Map.Entry<String, List<String>> entry) {
@@ -97,28 +146,35 @@ public record ExportParameters(List<String> resourceTypes, Instant since, Instan
         }
     }
 
-    private static List<String> types(String commaList, ExportLevel level) {
-        List<String> types = List.of(commaList.split(","));
-        for (String type : types) {
-            ResourceType resourceType = ResourceType.byName(type.strip()).orElseThrow(() ->
-                    FhirException.badRequest("_type names an unsupported resource type '" + type + "'."));
-            if (!exportable(level).contains(resourceType)) {
+    /** The exportable types of a {@code _type} value; the others are refused or, under lenient, left out. */
+    private static List<String> types(String commaList, ExportLevel level, IgnoredParameters ignored) {
+        List<String> types = new ArrayList<>();
+        for (String type : commaList.split(",")) {
+            Optional<ResourceType> resourceType = ResourceType.byName(type.strip());
+            if (resourceType.isEmpty()) {
+                ignored.refuseOrIgnore(FhirException.badRequest("_type names an unsupported resource type '"
+                        + type + "'."));
+            } else if (!exportable(level).contains(resourceType.get())) {
                 String levelName = level.name().toLowerCase(Locale.ROOT);
-                throw FhirException.badRequest("_type '" + type + "' is not exported at " + levelName + " level: "
-                        + (level == ExportLevel.SYSTEM ? "Groups are read and searched, not exported."
-                        : "a " + levelName + " export covers the patient compartment."));
+                ignored.refuseOrIgnore(FhirException.badRequest("_type '" + type + "' is not exported at "
+                        + levelName + " level: " + (level == ExportLevel.SYSTEM
+                        ? "Groups are read and searched, not exported."
+                        : "a " + levelName + " export covers the patient compartment.")));
+            } else {
+                types.add(type.strip());
             }
         }
-        return types.stream().map(String::strip).toList();
+        return types;
     }
 
-    private static List<String> elements(List<String> values) {
+    private static List<String> elements(List<String> values, IgnoredParameters ignored) {
         try {
             ElementSelection.parse(values);
+            return List.copyOf(values);
         } catch (IllegalArgumentException e) {
-            throw FhirException.badRequest(e.getMessage());
+            ignored.refuseOrIgnore(FhirException.badRequest(e.getMessage()));
+            return null;
         }
-        return List.copyOf(values);
     }
 
     /** {@code patient}: references to Patients ({@code Patient/123}), in a POST at patient or group level. */

@@ -7,6 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -38,15 +39,17 @@ public class GroupExportResource {
     }
 
     @GET
-    public Response kickOff(@PathParam("id") String groupId, @Context UriInfo uri) throws SQLException {
-        return kickOff.byGet(accessibleGroup(groupId), ExportLevel.GROUP, groupId, path(groupId), uri);
+    public Response kickOff(@PathParam("id") String groupId, @Context UriInfo uri,
+                           @Context HttpHeaders headers) throws SQLException {
+        return kickOff.byGet(accessibleGroup(groupId), ExportLevel.GROUP, groupId, path(groupId), uri, headers);
     }
 
     @POST
     @Consumes({FhirMediaType.FHIR_JSON, "application/json"})
-    public Response kickOffByPost(@PathParam("id") String groupId, @Context UriInfo uri, String body)
+    public Response kickOffByPost(@PathParam("id") String groupId, @Context UriInfo uri,
+                                  @Context HttpHeaders headers, String body)
             throws SQLException {
-        return kickOff.byPost(accessibleGroup(groupId), ExportLevel.GROUP, groupId, path(groupId), uri, body);
+        return kickOff.byPost(accessibleGroup(groupId), ExportLevel.GROUP, groupId, path(groupId), uri, headers, body);
     }
 
     /** The caller, once it is known to be allowed the Group. */

@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -39,27 +40,31 @@ public class PopulationExportResource {
 
     @GET
     @Path("Patient/$export")
-    public Response patients(@Context UriInfo uri) throws SQLException {
-        return kickOff.byGet(Caller.from(token), ExportLevel.PATIENT, null, PATIENT_EXPORT, uri);
+    public Response patients(@Context UriInfo uri,
+                           @Context HttpHeaders headers) throws SQLException {
+        return kickOff.byGet(Caller.from(token), ExportLevel.PATIENT, null, PATIENT_EXPORT, uri, headers);
     }
 
     @POST
     @Path("Patient/$export")
     @Consumes({FhirMediaType.FHIR_JSON, "application/json"})
-    public Response patientsByPost(@Context UriInfo uri, String body) throws SQLException {
-        return kickOff.byPost(Caller.from(token), ExportLevel.PATIENT, null, PATIENT_EXPORT, uri, body);
+    public Response patientsByPost(@Context UriInfo uri,
+                                  @Context HttpHeaders headers, String body) throws SQLException {
+        return kickOff.byPost(Caller.from(token), ExportLevel.PATIENT, null, PATIENT_EXPORT, uri, headers, body);
     }
 
     @GET
     @Path("$export")
-    public Response system(@Context UriInfo uri) throws SQLException {
-        return kickOff.byGet(Caller.from(token), ExportLevel.SYSTEM, null, SYSTEM_EXPORT, uri);
+    public Response system(@Context UriInfo uri,
+                           @Context HttpHeaders headers) throws SQLException {
+        return kickOff.byGet(Caller.from(token), ExportLevel.SYSTEM, null, SYSTEM_EXPORT, uri, headers);
     }
 
     @POST
     @Path("$export")
     @Consumes({FhirMediaType.FHIR_JSON, "application/json"})
-    public Response systemByPost(@Context UriInfo uri, String body) throws SQLException {
-        return kickOff.byPost(Caller.from(token), ExportLevel.SYSTEM, null, SYSTEM_EXPORT, uri, body);
+    public Response systemByPost(@Context UriInfo uri,
+                                  @Context HttpHeaders headers, String body) throws SQLException {
+        return kickOff.byPost(Caller.from(token), ExportLevel.SYSTEM, null, SYSTEM_EXPORT, uri, headers, body);
     }
 }

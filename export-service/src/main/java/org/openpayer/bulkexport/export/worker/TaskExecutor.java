@@ -7,14 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.openpayer.bulkexport.export.storage.ExportStorage;
 import org.openpayer.bulkexport.model.event.ExportTaskPlanned;
 import org.openpayer.bulkexport.model.event.WrittenFile;
+import org.openpayer.bulkexport.model.storage.ExportFileKind;
 import org.openpayer.bulkexport.model.storage.ExportFileNames;
 import org.openpayer.bulkexport.model.storage.ExportObjectMetadata;
+import org.openpayer.bulkexport.search.CriterionParser;
+import org.openpayer.bulkexport.search.SearchParameterCatalog;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs one export task: streams the task's resources from the member data into one NDJSON object. The object's key
@@ -27,9 +29,11 @@ public class TaskExecutor {
     private final AgroalDataSource memberData;
     private final ExportStorage storage;
     private final ElementsProjection elements;
+    private final CriterionParser filterParser;
 
     public TaskExecutor(@DataSource("memberdata") AgroalDataSource memberData, ExportStorage storage,
-                        ElementsProjection elements) {
+                        ElementsProjection elements, SearchParameterCatalog searchParameters) {
+        this.filterParser = new CriterionParser(searchParameters);
         this.memberData = memberData;
         this.storage = storage;
         this.elements = elements;
@@ -39,18 +43,18 @@ public class TaskExecutor {
     public List<WrittenFile> run(ExportTaskPlanned task) throws SQLException, MinioException {
         try (Connection connection = memberData.getConnection()) {
             connection.setAutoCommit(false);
-            try (ResultSet rows = ResourceQuery.open(connection, task)) {
+            try (ResultSet rows = ResourceQuery.open(connection, task, filterParser)) {
                 NdjsonRowStream ndjson = new NdjsonRowStream(rows,
                         elements.forTask(task.resourceType(), task.elements()));
                 if (!ndjson.hasRows()) {
                     return List.of();
                 }
-                String fileName = ExportFileNames.fileName(task.jobId(), task.taskSeq(), task.resourceType());
-                storage.putNdjson(ExportFileNames.objectKey(task.jobId(), fileName), ndjson, Map.of(
-                        ExportObjectMetadata.CLIENT_ID, task.clientId(),
-                        ExportObjectMetadata.JOB_ID, task.jobId().toString(),
-                        ExportObjectMetadata.RESOURCE_TYPE, task.resourceType()));
-                return List.of(new WrittenFile(task.resourceType(), fileName, ndjson.lines(), ndjson.bytes()));
+                ExportFileNames.ExportFile file = new ExportFileNames.ExportFile(task.jobId(), task.taskSeq(), 1,
+                        ExportFileKind.OUTPUT, task.resourceType());
+                storage.putNdjson(file.objectKey(), ndjson, ExportObjectMetadata.of(task.clientId(), task.jobId(),
+                        ExportFileKind.OUTPUT, task.resourceType(), false));
+                return List.of(new WrittenFile(task.resourceType(), file.fileName(), ndjson.lines(), ndjson.bytes(),
+                        ExportFileKind.OUTPUT));
             } finally {
                 connection.rollback();
             }

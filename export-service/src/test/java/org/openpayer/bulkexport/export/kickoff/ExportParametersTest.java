@@ -3,6 +3,7 @@ package org.openpayer.bulkexport.export.kickoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ca.uhn.fhir.context.FhirContext;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.junit.jupiter.api.Test;
@@ -12,12 +13,16 @@ import org.openpayer.bulkexport.model.security.GroupGrant;
 import org.openpayer.bulkexport.model.security.ScopeSet;
 import org.openpayer.bulkexport.rest.Caller;
 import org.openpayer.bulkexport.rest.FhirException;
+import org.openpayer.bulkexport.search.CriterionParser;
+import org.openpayer.bulkexport.search.SearchParameterCatalog;
 
 import java.time.Instant;
 
 class ExportParametersTest {
 
     private static final Caller READ_ALL = new Caller("c", ScopeSet.parse("system/*.read"), GroupGrant.NONE);
+    private static final CriterionParser FILTERS =
+            new CriterionParser(new SearchParameterCatalog(FhirContext.forR4Cached()));
 
     @Test
     void parse_repeatedAndCommaSeparatedTypes_areMergedInOrderWithoutDuplicates() {
@@ -73,34 +78,98 @@ class ExportParametersTest {
 
     @Test
     void parse_unsupportedParameter_isNotSupported400() {
-        assertThatThrownBy(() -> groupLevel(query("includeAssociatedData", "LatestProvenanceResources"), READ_ALL))
+        assertThatThrownBy(() -> groupLevel(query("organizeOutputBy", "Patient"), READ_ALL))
                 .isInstanceOfSatisfying(FhirException.class, e -> {
                     assertThat(e.status().getStatusCode()).isEqualTo(400);
                     assertThat(e.issueType()).isEqualTo(IssueType.NOT_SUPPORTED);
-                    assertThat(e.getMessage()).contains("includeAssociatedData");
+                    assertThat(e.getMessage()).contains("organizeOutputBy");
                 });
+        assertThatThrownBy(() -> groupLevel(query("includeAssociatedData", "_custom"), READ_ALL))
+                .hasMessageContaining("includeAssociatedData '_custom'");
+    }
+
+    @Test
+    void parse_lenient_ignoresWhatItCannotHonour_oneDiagnosticEach() {
+        MultivaluedMap<String, String> query = query("organizeOutputBy", "Patient");
+        query.add("_type", "Coverage,Nonsense");
+        query.add("includeAssociatedData", "_custom");
+
+        ExportParameters parameters = parse(query, READ_ALL, ExportLevel.GROUP, false, true);
+
+        assertThat(parameters.resourceTypes()).containsExactly("Coverage");
+        assertThat(parameters.ignored()).hasSize(3).allMatch(text -> text.startsWith("Ignored under Prefer"));
+    }
+
+    @Test
+    void parse_lenient_neverWidensTheExport() {
+        assertThatThrownBy(() -> parse(query("_type", "Nonsense"), READ_ALL, ExportLevel.GROUP, false, true))
+                .hasMessageContaining("Nothing is left to export");
+        MultivaluedMap<String, String> query = query("_type", "Coverage,Observation");
+        query.add("_typeFilter", "Coverage?gender=female");
+
+        ExportParameters parameters = parse(query, READ_ALL, ExportLevel.GROUP, false, true);
+
+        assertThat(parameters.resourceTypes()).containsExactly("Observation");
+        assertThat(parameters.ignored()).anyMatch(text -> text.contains("Coverage is not exported at all"));
+    }
+
+    @Test
+    void parse_typeFilter_v2CommaListAndV3Repeats_keepCommasInsideValues() {
+        MultivaluedMap<String, String> query = query("_typeFilter",
+                "Observation?code=http%3A%2F%2Floinc.org%7C1,2,Coverage?status=active");
+        query.add("_typeFilter", "Observation?category=laboratory");
+
+        ExportParameters parameters = groupLevel(query, READ_ALL);
+
+        assertThat(parameters.typeFilters()).containsExactly(
+                "Observation?code=http%3A%2F%2Floinc.org%7C1,2", "Observation?category=laboratory",
+                "Coverage?status=active");
+    }
+
+    @Test
+    void parse_typeFilter_refusesResultParametersOtherTypesAndUnknownParameters() {
+        assertThatThrownBy(() -> groupLevel(query("_typeFilter", "Observation?status=final&_sort=date"), READ_ALL))
+                .hasMessageContaining("_sort");
+        MultivaluedMap<String, String> otherType = query("_type", "Coverage");
+        otherType.add("_typeFilter", "Observation?status=final");
+        assertThatThrownBy(() -> groupLevel(otherType, READ_ALL)).hasMessageContaining("does not include");
+        assertThatThrownBy(() -> groupLevel(query("_typeFilter", "Patient?gender=female"), READ_ALL))
+                .hasMessageContaining("gender");
+        assertThatThrownBy(() -> groupLevel(query("_typeFilter", "status=final"), READ_ALL))
+                .hasMessageContaining("not a search query");
+    }
+
+    @Test
+    void parse_includeAssociatedData_addsProvenanceToTheTypesAsked() {
+        MultivaluedMap<String, String> query = query("_type", "Coverage");
+        query.add("includeAssociatedData", "LatestProvenanceResources,RelevantProvenanceResources");
+
+        assertThat(groupLevel(query, READ_ALL).resourceTypes()).containsExactly("Coverage", "Provenance");
+        Caller noProvenance = new Caller("c", ScopeSet.parse("system/Coverage.rs"), GroupGrant.NONE);
+        assertThatThrownBy(() -> groupLevel(query, noProvenance)).isInstanceOfSatisfying(FhirException.class,
+                e -> assertThat(e.status().getStatusCode()).isEqualTo(403));
     }
 
     @Test
     void parse_levels_decideWhichTypesAreExportable() {
-        assertThat(ExportParameters.parse(query("_type", "Organization,Patient"), READ_ALL, ExportLevel.SYSTEM, false)
+        assertThat(parse(query("_type", "Organization,Patient"), READ_ALL, ExportLevel.SYSTEM, false)
                 .resourceTypes()).containsExactly("Organization", "Patient");
-        assertThatThrownBy(() -> ExportParameters.parse(query("_type", "Organization"), READ_ALL,
+        assertThatThrownBy(() -> parse(query("_type", "Organization"), READ_ALL,
                 ExportLevel.PATIENT, false)).hasMessageContaining("patient compartment");
-        assertThatThrownBy(() -> ExportParameters.parse(query("_type", "Group"), READ_ALL, ExportLevel.SYSTEM,
+        assertThatThrownBy(() -> parse(query("_type", "Group"), READ_ALL, ExportLevel.SYSTEM,
                 false)).hasMessageContaining("Groups");
-        assertThat(ExportParameters.parse(new MultivaluedHashMap<>(), READ_ALL, ExportLevel.SYSTEM, false)
+        assertThat(parse(new MultivaluedHashMap<>(), READ_ALL, ExportLevel.SYSTEM, false)
                 .resourceTypes()).contains("Organization", "Practitioner", "Patient").doesNotContain("Group");
     }
 
     @Test
     void parse_patient_isPostOnly_notSystemLevel_andReferencesPatients() {
-        assertThat(ExportParameters.parse(query("patient", "Patient/p1"), READ_ALL, ExportLevel.GROUP, true)
+        assertThat(parse(query("patient", "Patient/p1"), READ_ALL, ExportLevel.GROUP, true)
                 .patients()).containsExactly("p1");
         assertThatThrownBy(() -> groupLevel(query("patient", "Patient/p1"), READ_ALL)).hasMessageContaining("POST");
-        assertThatThrownBy(() -> ExportParameters.parse(query("patient", "Patient/p1"), READ_ALL,
+        assertThatThrownBy(() -> parse(query("patient", "Patient/p1"), READ_ALL,
                 ExportLevel.SYSTEM, true)).hasMessageContaining("patient");
-        assertThatThrownBy(() -> ExportParameters.parse(query("patient", "Group/g1"), READ_ALL, ExportLevel.GROUP,
+        assertThatThrownBy(() -> parse(query("patient", "Group/g1"), READ_ALL, ExportLevel.GROUP,
                 true)).hasMessageContaining("Patient/{id}");
     }
 
@@ -114,7 +183,17 @@ class ExportParametersTest {
     }
 
     private static ExportParameters groupLevel(MultivaluedMap<String, String> query, Caller caller) {
-        return ExportParameters.parse(query, caller, ExportLevel.GROUP, false);
+        return parse(query, caller, ExportLevel.GROUP, false);
+    }
+
+    private static ExportParameters parse(MultivaluedMap<String, String> query, Caller caller, ExportLevel level,
+                                          boolean post) {
+        return parse(query, caller, level, post, false);
+    }
+
+    private static ExportParameters parse(MultivaluedMap<String, String> query, Caller caller, ExportLevel level,
+                                          boolean post, boolean lenient) {
+        return ExportParameters.parse(query, new KickOffContext(caller, level, post, lenient), FILTERS);
     }
 
     private static MultivaluedMap<String, String> query(String name, String value) {

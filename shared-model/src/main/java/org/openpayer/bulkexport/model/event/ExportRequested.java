@@ -23,6 +23,10 @@ import java.util.UUID;
  * @param patients        the {@code patient} parameter: only these Patient ids of the population, or {@code null}
  *                        for the whole population
  * @param elements        the {@code _elements} values as given (see {@code ElementSelection}), or {@code null}
+ * @param typeFilters     the {@code _typeFilter} queries ({@code Type?name=value&...}, values URL-encoded), checked
+ *                        at kick-off; a type with none is not filtered; {@code null} for none
+ * @param issues          what the kick-off ignored under {@code Prefer: handling=lenient}, one diagnostic each, for
+ *                        the job's error file; {@code null} for none
  */
 public record ExportRequested(
         UUID jobId,
@@ -37,7 +41,9 @@ public record ExportRequested(
         List<String> grantedGroupIds,
         List<String> grantedGroupIdentifiers,
         List<String> patients,
-        List<String> elements) {
+        List<String> elements,
+        List<String> typeFilters,
+        List<String> issues) {
 
     public ExportRequested {
         resourceTypes = List.copyOf(resourceTypes);
@@ -45,5 +51,7 @@ public record ExportRequested(
         grantedGroupIdentifiers = grantedGroupIdentifiers == null ? null : List.copyOf(grantedGroupIdentifiers);
         patients = patients == null ? null : List.copyOf(patients);
         elements = elements == null ? null : List.copyOf(elements);
+        typeFilters = typeFilters == null ? null : List.copyOf(typeFilters);
+        issues = issues == null ? null : List.copyOf(issues);
     }
 }

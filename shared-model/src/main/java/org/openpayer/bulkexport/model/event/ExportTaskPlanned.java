@@ -18,6 +18,8 @@ import java.util.UUID;
  * @param transactionTime only resources changed up to and including this instant
  * @param until           only resources changed before this instant ({@code _until}), or {@code null}
  * @param elements        the {@code _elements} values as given (see {@code ElementSelection}), or {@code null}
+ * @param typeFilters     the {@code _typeFilter} queries for this task's type, without the {@code Type?} (values
+ *                        URL-encoded); a resource is exported when any matches; {@code null} or empty: unfiltered
  */
 public record ExportTaskPlanned(
         UUID jobId,
@@ -29,11 +31,13 @@ public record ExportTaskPlanned(
         Instant since,
         Instant transactionTime,
         Instant until,
-        List<String> elements) {
+        List<String> elements,
+        List<String> typeFilters) {
 
     public ExportTaskPlanned {
         patientIds = List.copyOf(patientIds);
         elements = elements == null ? null : List.copyOf(elements);
+        typeFilters = typeFilters == null ? null : List.copyOf(typeFilters);
     }
 
     /** Spreads the tasks of one job over all partitions, so every worker instance gets a share. */

@@ -1,5 +1,7 @@
 package org.openpayer.bulkexport.model.event;
 
+import org.openpayer.bulkexport.model.storage.ExportFileKind;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +50,12 @@ public final class EventBuilders {
         private List<String> resourceTypes = List.of("Patient", "Coverage");
         private Instant since;
         private Instant until;
+        private List<String> typeFilters;
+
+        public ExportRequestedBuilder withTypeFilters(String... values) {
+            this.typeFilters = List.of(values);
+            return this;
+        }
 
         public ExportRequestedBuilder withJobId(UUID value) {
             this.jobId = value;
@@ -82,7 +90,7 @@ public final class EventBuilders {
 
         public ExportRequested build() {
             return new ExportRequested(jobId, OCCURRED_AT, clientId, level, groupId, resourceTypes, since,
-                    TRANSACTION_TIME, until, null, null, null, null);
+                    TRANSACTION_TIME, until, null, null, null, null, typeFilters, null);
         }
     }
 
@@ -95,6 +103,12 @@ public final class EventBuilders {
         private List<String> patientIds = List.of("pat-1", "pat-2");
         private Instant since;
         private Instant transactionTime = TRANSACTION_TIME;
+        private List<String> typeFilters;
+
+        public ExportTaskPlannedBuilder withTypeFilters(String... values) {
+            this.typeFilters = List.of(values);
+            return this;
+        }
 
         public ExportTaskPlannedBuilder withJobId(UUID value) {
             this.jobId = value;
@@ -133,7 +147,7 @@ public final class EventBuilders {
 
         public ExportTaskPlanned build() {
             return new ExportTaskPlanned(jobId, OCCURRED_AT, taskSeq, clientId, resourceType, patientIds, since,
-                    transactionTime, null, null);
+                    transactionTime, null, null, typeFilters);
         }
     }
 
@@ -160,7 +174,7 @@ public final class EventBuilders {
         }
 
         public ExportTaskCompletedBuilder withFile(String resourceType, String fileName, long count, long bytes) {
-            files.add(new WrittenFile(resourceType, fileName, count, bytes));
+            files.add(new WrittenFile(resourceType, fileName, count, bytes, ExportFileKind.OUTPUT));
             return this;
         }
 

@@ -32,11 +32,13 @@ class EventContractTest {
         return Stream.of(
                 Arguments.of("ExportRequested.json", anExportRequested()
                         .withSince(Instant.parse("2026-01-01T00:00:00Z"))
-                        .withUntil(Instant.parse("2026-06-01T00:00:00Z")).build()),
+                        .withUntil(Instant.parse("2026-06-01T00:00:00Z"))
+                        .withTypeFilters("Coverage?status=active").build()),
                 Arguments.of("ExportTaskPlanned.json", anExportTaskPlanned()
-                        .withTaskSeq(3).withResourceType("Coverage").withPatientIds(List.of("pat-1", "pat-2")).build()),
+                        .withTaskSeq(3).withResourceType("Coverage").withPatientIds(List.of("pat-1", "pat-2"))
+                        .withTypeFilters("status=active", "status=draft").build()),
                 Arguments.of("ExportTaskCompleted.json", anExportTaskCompleted().withTaskSeq(3)
-                        .withFile("Coverage", "8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-3.Coverage.ndjson", 2, 1840)
+                        .withFile("Coverage", "8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-3-1.Coverage.ndjson", 2, 1840)
                         .build()),
                 Arguments.of("ExportTaskFailed.json", anExportTaskFailed(3, "member data store unavailable")),
                 Arguments.of("ExportCompleted.json", anExportCompleted(4, 1200)),

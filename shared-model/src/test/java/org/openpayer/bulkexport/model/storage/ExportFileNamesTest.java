@@ -14,36 +14,46 @@ class ExportFileNamesTest {
     private static final UUID JOB = UUID.fromString("8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50");
 
     @Test
-    void fileName_followsJobSeqTypeConvention() {
-        assertThat(ExportFileNames.fileName(JOB, 7, "ExplanationOfBenefit"))
-                .isEqualTo("8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-7.ExplanationOfBenefit.ndjson");
+    void fileName_followsJobTaskPartTypeConvention() {
+        assertThat(ExportFileNames.fileName(JOB, 7, 2, ExportFileKind.OUTPUT, "ExplanationOfBenefit"))
+                .isEqualTo("8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-7-2.ExplanationOfBenefit.ndjson");
+        assertThat(ExportFileNames.fileName(JOB, 3, 1, ExportFileKind.DELETED, "Coverage"))
+                .isEqualTo("8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-3-1.Coverage.deleted.ndjson");
+        assertThat(ExportFileNames.fileName(JOB, 0, 1, ExportFileKind.ERROR, "OperationOutcome"))
+                .isEqualTo("8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-0-1.OperationOutcome.ndjson");
     }
 
     @Test
     void objectKey_isUnderTheJobsPrefix() {
-        String key = ExportFileNames.objectKey(JOB, ExportFileNames.fileName(JOB, 1, "Patient"));
+        String key = ExportFileNames.objectKey(JOB, ExportFileNames.fileName(JOB, 1, 1, ExportFileKind.OUTPUT,
+                "Patient"));
         assertThat(key).startsWith(ExportFileNames.jobPrefix(JOB)).startsWith("exports/");
     }
 
-    @Test
-    void parse_roundTripsItsOwnNames() {
-        String name = ExportFileNames.fileName(JOB, 12, "Coverage");
+    @ParameterizedTest
+    @ValueSource(strings = {"OUTPUT", "DELETED", "ERROR"})
+    void parse_roundTripsItsOwnNames(ExportFileKind kind) {
+        String type = kind == ExportFileKind.ERROR ? "OperationOutcome" : "Coverage";
+        String name = ExportFileNames.fileName(JOB, 12, 3, kind, type);
 
         ExportFileNames.ExportFile file = ExportFileNames.parse(JOB, name).orElseThrow();
 
-        assertThat(file.seq()).isEqualTo(12);
-        assertThat(file.resourceType()).isEqualTo("Coverage");
+        assertThat(file).isEqualTo(new ExportFileNames.ExportFile(JOB, 12, 3, kind, type));
         assertThat(file.objectKey()).isEqualTo(ExportFileNames.objectKey(JOB, name));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "../8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-1.Patient.ndjson",
-            "8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-1.Patient.ndjson/../x",
-            "11111111-2222-3333-4444-555555555555-1.Patient.ndjson",
-            "8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-1.patient.ndjson",
-            "8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-x.Patient.ndjson",
-            "8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-1.Patient.json",
+            "../8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-1-1.Patient.ndjson",
+            "8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-1-1.Patient.ndjson/../x",
+            "11111111-2222-3333-4444-555555555555-1-1.Patient.ndjson",
+            "8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-1-1.patient.ndjson",
+            "8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-x-1.Patient.ndjson",
+            "8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-1.Patient.ndjson",
+            "8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-1-0.Patient.ndjson",
+            "8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-0-1.Patient.ndjson",
+            "8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-1-1.OperationOutcome.deleted.ndjson",
+            "8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-1-1.Patient.json",
             ""})
     void parse_anythingElse_isEmpty(String fileName) {
         assertThat(ExportFileNames.parse(JOB, fileName)).isEmpty();
@@ -57,9 +67,14 @@ class ExportFileNamesTest {
     }
 
     @Test
-    void fileName_rejectsBadSequenceAndType() {
-        assertThatThrownBy(() -> ExportFileNames.fileName(JOB, 0, "Patient"))
+    void fileName_rejectsBadNumbersKindsAndTypes() {
+        assertThatThrownBy(() -> ExportFileNames.fileName(JOB, 0, 1, ExportFileKind.OUTPUT, "Patient"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ExportFileNames.fileName(JOB, 1, "../x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ExportFileNames.fileName(JOB, 1, 0, ExportFileKind.OUTPUT, "Patient"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ExportFileNames.fileName(JOB, 1, 1, ExportFileKind.ERROR, "Patient"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ExportFileNames.fileName(JOB, 1, 1, ExportFileKind.OUTPUT, "../x"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.openpayer.bulkexport.attribution.read.ResourceRepository;
-import org.openpayer.bulkexport.attribution.roster.AtrVocabulary;
+import org.openpayer.bulkexport.model.fhir.atr.AtrVocabulary;
 import org.openpayer.bulkexport.attribution.roster.GroupRepository;
 import org.openpayer.bulkexport.model.fhir.SubsettedTag;
 import org.openpayer.bulkexport.model.fhir.IssueType;

@@ -12,7 +12,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.openpayer.bulkexport.attribution.event.AttributionEvents;
 import org.openpayer.bulkexport.attribution.load.FhirJson;
 import org.openpayer.bulkexport.attribution.load.StoredResourceFhirMapper;
-import org.openpayer.bulkexport.attribution.roster.AtrVocabulary;
+import org.openpayer.bulkexport.model.fhir.atr.AtrVocabulary;
 import org.openpayer.bulkexport.attribution.roster.GroupFhirMapper;
 import org.openpayer.bulkexport.attribution.roster.GroupMember;
 import org.openpayer.bulkexport.attribution.roster.GroupMembership;

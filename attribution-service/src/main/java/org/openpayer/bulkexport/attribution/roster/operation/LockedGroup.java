@@ -3,7 +3,7 @@ package org.openpayer.bulkexport.attribution.roster.operation;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Group;
-import org.openpayer.bulkexport.attribution.roster.AtrVocabulary;
+import org.openpayer.bulkexport.model.fhir.atr.AtrVocabulary;
 
 import java.time.Instant;
 

@@ -1,5 +1,6 @@
 package org.openpayer.bulkexport.attribution.roster.search;
 
+import org.openpayer.bulkexport.search.TokenValue;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;

@@ -2,6 +2,7 @@ package org.openpayer.bulkexport.attribution.roster.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.openpayer.bulkexport.rest.FhirException;
+import org.openpayer.bulkexport.search.TokenValue;
 
 import java.util.List;
 

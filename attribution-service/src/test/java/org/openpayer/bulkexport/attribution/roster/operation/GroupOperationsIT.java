@@ -14,7 +14,7 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openpayer.bulkexport.attribution.AttributionTestResource;
-import org.openpayer.bulkexport.attribution.roster.AtrVocabulary;
+import org.openpayer.bulkexport.model.fhir.atr.AtrVocabulary;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.openpayer.bulkexport.attribution.search;
+package org.openpayer.bulkexport.search;
 
 import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
 import ca.uhn.fhir.context.BaseRuntimeElementCompositeDefinition;
@@ -7,8 +7,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.RuntimeResourceDefinition;
 import ca.uhn.fhir.context.RuntimeSearchParam;
 import ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.openpayer.bulkexport.attribution.load.FhirJson;
 import org.openpayer.bulkexport.model.fhir.ResourceType;
 
 import java.util.ArrayList;
@@ -26,17 +24,16 @@ import java.util.Optional;
  * (as HAPI FHIR carries them), so the index, the search and the CapabilityStatement cannot disagree with the
  * specification or with each other. Group is not here: its discovery search has its own parameters and tables.
  */
-@ApplicationScoped
-public class SearchParameterCatalog {
+public final class SearchParameterCatalog {
 
     /** The parameters offered, in the order the CapabilityStatement lists them. */
-    static final List<String> OFFERED = List.of(
+    public static final List<String> OFFERED = List.of(
             "identifier", "patient", "subject", "date", "status", "category", "code", "type");
 
     private final Map<ResourceType, Map<String, IndexedParameter>> byType = new EnumMap<>(ResourceType.class);
 
-    public SearchParameterCatalog(FhirJson fhir) {
-        FhirContext context = fhir.context();
+    /** Reads HL7's definitions once; share the instance (building it walks every type's definition). */
+    public SearchParameterCatalog(FhirContext context) {
         for (ResourceType type : ResourceType.values()) {
             if (type == ResourceType.Group) {
                 continue;
@@ -102,6 +99,9 @@ public class SearchParameterCatalog {
         StringBuilder path = new StringBuilder(definition.getName());
         BaseRuntimeElementDefinition<?> current = definition;
         for (String segment : segments.subList(1, segments.size())) {
+            if (current == null) {
+                throw new IllegalStateException("Search path " + expression + " goes through a choice element");
+            }
             BaseRuntimeElementCompositeDefinition<?> composite = (BaseRuntimeElementCompositeDefinition<?>) current;
             BaseRuntimeChildDefinition child = composite.getChildByName(segment);
             String childName = segment;
@@ -113,7 +113,8 @@ public class SearchParameterCatalog {
                 throw new IllegalStateException("Search path " + expression + " names no element " + segment);
             }
             path.append('.').append(childName);
-            current = child.getChildByName(childName);
+            // A choice ([x]) has one definition per datatype and none by its own name: it can only end a path.
+            current = childName.endsWith("[x]") ? null : child.getChildByName(childName);
         }
         return path.toString();
     }

@@ -1,4 +1,4 @@
-package org.openpayer.bulkexport.attribution.search;
+package org.openpayer.bulkexport.search;
 
 import java.util.List;
 

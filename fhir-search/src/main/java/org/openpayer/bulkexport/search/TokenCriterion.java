@@ -1,6 +1,5 @@
-package org.openpayer.bulkexport.attribution.search;
+package org.openpayer.bulkexport.search;
 
-import org.openpayer.bulkexport.attribution.roster.search.TokenValue;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.openpayer.bulkexport.attribution.search;
+package org.openpayer.bulkexport.search;
 
 /** One parameter of a search (its comma-separated values ORed); several criteria are ANDed. */
 public interface SearchCriterion {

@@ -1,4 +1,4 @@
-package org.openpayer.bulkexport.attribution.roster;
+package org.openpayer.bulkexport.model.fhir.atr;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package org.openpayer.bulkexport.attribution.search;
+package org.openpayer.bulkexport.search;
 
 /** How a search parameter's values are kept and compared. */
 public enum IndexKind {

@@ -1,4 +1,4 @@
-package org.openpayer.bulkexport.attribution.roster.search;
+package org.openpayer.bulkexport.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.openpayer.bulkexport.rest.FhirException;
@@ -21,7 +21,7 @@ public record TokenValue(String system, String code) {
     }
 
     /** Matches a Coding or an Identifier, whose system and value fields are named by the caller. */
-    boolean matches(JsonNode element, String codeField) {
+    public boolean matches(JsonNode element, String codeField) {
         if (!code.equals(element.path(codeField).asText(null))) {
             return false;
         }
@@ -33,7 +33,7 @@ public record TokenValue(String system, String code) {
     }
 
     /** Matches any coding of a CodeableConcept. */
-    boolean matchesConcept(JsonNode concept) {
+    public boolean matchesConcept(JsonNode concept) {
         for (JsonNode coding : concept.path("coding")) {
             if (matches(coding, "code")) {
                 return true;

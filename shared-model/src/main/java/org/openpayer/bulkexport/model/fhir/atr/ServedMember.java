@@ -1,4 +1,4 @@
-package org.openpayer.bulkexport.attribution.roster;
+package org.openpayer.bulkexport.model.fhir.atr;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A stored member element as a given Group version serves it: with ATR's changeType for that version. A member last
  * changed in the version served carries how it changed then; in later versions it is {@code nochange}.
  */
-final class ServedMember {
+public final class ServedMember {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,7 +23,7 @@ final class ServedMember {
      * @param change        how it changed then
      * @param servedVersion the Group version being served
      */
-    static String render(String content, long changedIn, String change, long servedVersion) {
+    public static String render(String content, long changedIn, String change, long servedVersion) {
         ChangeType changeType = changedIn == servedVersion ? ChangeType.of(change) : ChangeType.NOCHANGE;
         ObjectNode stored = parse(content);
         ObjectNode served = JSON.createObjectNode();
