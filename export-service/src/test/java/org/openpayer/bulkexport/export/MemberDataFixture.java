@@ -27,6 +27,8 @@ public final class MemberDataFixture {
     public static final String NPI = IdentifierSystem.NPI.uri() + "|1316206220";
     public static final Instant OLD = Instant.parse("2020-06-01T00:00:00Z");
     public static final Instant RECENT = Instant.parse("2025-06-01T00:00:00Z");
+    /** The PractitionerRole p2 is attributed to. */
+    public static final String ROLE = "role1";
     public static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
 
     private MemberDataFixture() {
@@ -45,12 +47,12 @@ public final class MemberDataFixture {
             group(connection, GROUP, NPI);
             group(connection, EMPTY_GROUP, IdentifierSystem.NPI.uri() + "|1316206220");
             group(connection, OTHER_GROUP, IdentifierSystem.NPI.uri() + "|1487654321");
-            member(connection, GROUP, 1, "p1", false);
-            member(connection, GROUP, 2, "p2", false);
-            member(connection, GROUP, 3, "p3", true);
-            member(connection, GROUP, 4, "p4", false);
+            member(connection, GROUP, 1, "p1", false, "Practitioner/pr1");
+            member(connection, GROUP, 2, "p2", false, "PractitionerRole/" + ROLE);
+            member(connection, GROUP, 3, "p3", true, "Practitioner/pr9");
+            member(connection, GROUP, 4, "p4", false, "Practitioner/pr9");
             optedOut(connection, "p4");
-            member(connection, OTHER_GROUP, 1, "p3", false);
+            member(connection, OTHER_GROUP, 1, "p3", false, "Practitioner/pr9");
             for (String patient : new String[] {"p1", "p2", "p3", "p4"}) {
                 resource(connection, "Patient", patient, patient, OLD, false);
             }
@@ -62,6 +64,13 @@ public final class MemberDataFixture {
             resource(connection, "Observation", "o2", "p2", RECENT, false);
             resource(connection, "Observation", "o3", "p1", RECENT, true);
             resource(connection, "Organization", ORGANIZATION, null, OLD, false);
+            // Directory: pr1 and role1 are attributed in GROUP; role1 names its Location and Organization. pr9 is
+            // attributed only to a dropped and an opted-out member; loc9 is named by nobody.
+            resource(connection, "Practitioner", "pr1", null, OLD, false);
+            resource(connection, "Practitioner", "pr9", null, OLD, false);
+            resource(connection, "Location", "loc1", null, OLD, false);
+            resource(connection, "Location", "loc9", null, OLD, false);
+            resource(connection, "PractitionerRole", ROLE, null, OLD, false, roleContent());
             token(connection, "Coverage", "c1", "status", "http://hl7.org/fhir/fm-status", "active");
             token(connection, "Coverage", "c2", "status", "http://hl7.org/fhir/fm-status", "cancelled");
             token(connection, "Observation", "o1", "category", OBSERVATION_CATEGORY, "laboratory");
@@ -80,8 +89,31 @@ public final class MemberDataFixture {
                 + "\"lastUpdated\":\"" + lastUpdated + "\"}" + compartment + "}";
     }
 
+    /** role1: Practitioner pr1 at Location loc1 for the Organization org-1. */
+    public static String roleContent() {
+        return "{\"resourceType\":\"PractitionerRole\",\"id\":\"" + ROLE + "\",\"meta\":{\"versionId\":\"1\","
+                + "\"lastUpdated\":\"" + OLD + "\"},\"practitioner\":{\"reference\":\"Practitioner/pr1\"},"
+                + "\"organization\":{\"reference\":\"Organization/" + ORGANIZATION + "\"},"
+                + "\"location\":[{\"reference\":\"Location/loc1\"}]}";
+    }
+
+    /** A member element as attribution-service stores it: the Patient and the provider it is attributed to. */
+    public static String memberContent(String patient, String provider, boolean inactive) {
+        return "{\"extension\":[{\"url\":\"http://hl7.org/fhir/us/davinci-atr/StructureDefinition/"
+                + "ext-attributedProvider\",\"valueReference\":{\"reference\":\"" + provider + "\"}}],"
+                + "\"entity\":{\"reference\":\"Patient/" + patient + "\"}" + (inactive ? ",\"inactive\":true" : "")
+                + "}";
+    }
+
     private static void group(Connection connection, String id, String identifier) throws SQLException {
         resource(connection, "Group", id, null, OLD, false);
+        try (PreparedStatement history = connection.prepareStatement("""
+                insert into attribution.resource_history (resource_type, id, version_id, last_updated, deleted, content)
+                select resource_type, id, version_id, last_updated, deleted, content from attribution.resource
+                where resource_type = 'Group' and id = ?""")) {
+            history.setString(1, id);
+            history.executeUpdate();
+        }
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into attribution.group_identifier (group_id, system, value) values (?, ?, ?)")) {
             insert.setString(1, id);
@@ -91,8 +123,8 @@ public final class MemberDataFixture {
         }
     }
 
-    private static void member(Connection connection, String group, int seq, String patient, boolean inactive)
-            throws SQLException {
+    private static void member(Connection connection, String group, int seq, String patient, boolean inactive,
+                               String provider) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into attribution.group_member
                   (group_id, member_seq, patient_id, inactive, content, member_key, since_version, change_type)
@@ -101,9 +133,18 @@ public final class MemberDataFixture {
             insert.setInt(2, seq);
             insert.setString(3, patient);
             insert.setBoolean(4, inactive);
-            insert.setString(5, "{\"entity\":{\"reference\":\"Patient/" + patient + "\"}}");
-            insert.setString(6, patient + "|");
+            insert.setString(5, memberContent(patient, provider, inactive));
+            insert.setString(6, patient + "|" + provider);
             insert.executeUpdate();
+        }
+        try (PreparedStatement history = connection.prepareStatement("""
+                insert into attribution.group_member_history
+                  (group_id, member_key, member_seq, patient_id, version_from, version_to, change_type, content)
+                select group_id, member_key, member_seq, patient_id, since_version, null, change_type, content
+                from attribution.group_member where group_id = ? and member_seq = ?""")) {
+            history.setString(1, group);
+            history.setInt(2, seq);
+            history.executeUpdate();
         }
     }
 
@@ -133,6 +174,11 @@ public final class MemberDataFixture {
 
     private static void resource(Connection connection, String type, String id, String patient, Instant updated,
                                  boolean deleted) throws SQLException {
+        resource(connection, type, id, patient, updated, deleted, content(type, id, patient, updated));
+    }
+
+    private static void resource(Connection connection, String type, String id, String patient, Instant updated,
+                                 boolean deleted, String content) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into attribution.resource
                   (resource_type, id, version_id, last_updated, patient_id, deleted, content)
@@ -142,7 +188,7 @@ public final class MemberDataFixture {
             insert.setTimestamp(3, Timestamp.from(updated));
             insert.setString(4, patient);
             insert.setBoolean(5, deleted);
-            insert.setString(6, deleted ? null : content(type, id, patient, updated));
+            insert.setString(6, deleted ? null : content);
             insert.executeUpdate();
         }
     }

@@ -6,7 +6,10 @@ import org.openpayer.bulkexport.stack.testing.TokenMint;
 import java.util.HashMap;
 import java.util.Map;
 
-/** file-service's tests: a real S3 server and a {@link TokenMint} standing in for auth-service. */
+/**
+ * file-service's tests: real S3 (the export files) and PostgreSQL (the download audit), and a {@link TokenMint}
+ * standing in for auth-service.
+ */
 public class FileServiceTestResource extends RealServersResource {
 
     public static final TokenMint TOKENS = TokenMint.start("https://payer.example.test");
@@ -14,7 +17,7 @@ public class FileServiceTestResource extends RealServersResource {
     @Override
     public void init(Map<String, String> initArgs) {
         Map<String, String> args = new HashMap<>(TOKENS.serviceConfig());
-        args.put(SERVERS, "s3");
+        args.put(SERVERS, "postgres,s3");
         super.init(args);
     }
 }

@@ -157,6 +157,17 @@ public class CapabilityStatementBuilder {
                         + "with Parameters; _outputFormat, _since, _type, _elements, v3's _until, and patient in a "
                         + "POST). " + EXPORT_PARAMETERS + " Members who opted out of provider access are left out. "
                         + "Empty types produce no output file.");
+        operation(operations, "davinci-data-export", "Da Vinci export of the Group (asynchronous, GET or POST; "
+                + "Bulk Data's parameters plus exportType). exportType hl7.fhir.us.davinci-atr: the Group itself "
+                + "(the version current at transactionTime, members with changeType), Patient and Coverage by "
+                + "default; RelatedPerson and the Practitioner, PractitionerRole, Organization and Location the "
+                + "members are attributed to on request. hl7.fhir.us.davinci-pdex#provider-delta (needs _since), "
+                + "#provider-download, #provider-snapshot and #payertopayer, or exportType=hl7.fhir.us.davinci-pdex "
+                + "with exportMode: all member data and attributed directory resources by default. Referenced "
+                + "directory resources are included whatever their date. patient names a subset; names that are not "
+                + "current members are left out and listed in the error file. Opt-outs are re-checked when the job "
+                + "runs. Types with no data produce no file (as Bulk Data; the manifest lists every file written). "
+                + EXPORT_PARAMETERS);
         operation(operations, "member-add", "Adds a member attributed to a provider (memberId+providerNpi or "
                 + "patientReference+providerReference, optional attributionPeriod); draft and open lists only. "
                 + "201 with the new version, 200 when the member already is as asked.");

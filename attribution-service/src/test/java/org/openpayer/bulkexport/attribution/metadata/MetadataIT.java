@@ -51,10 +51,12 @@ class MetadataIT {
         assertThat(group.getSearchParam()).extracting(CapabilityStatementRestResourceSearchParamComponent::getName)
                 .containsExactlyInAnyOrderElementsOf(names());
         assertThat(group.getOperation()).extracting(operation -> operation.getName())
-                .containsExactly("export", "member-add", "member-remove", "confirm-attribution-list",
-                        "attribution-status");
+                .containsExactly("export", "davinci-data-export", "member-add", "member-remove",
+                        "confirm-attribution-list", "attribution-status");
         assertThat(group.getOperation().get(0).getDefinition()).isEqualTo(CapabilityStatementBuilder.GROUP_EXPORT);
         assertThat(group.getOperation().get(1).getDefinition())
+                .isEqualTo(CapabilityStatementBuilder.ATR_OPERATION + "davinci-data-export");
+        assertThat(group.getOperation().get(2).getDefinition())
                 .isEqualTo(CapabilityStatementBuilder.ATR_OPERATION + "member-add");
         assertThat(group.getInteraction()).extracting(interaction -> interaction.getCode().toCode())
                 .contains("read", "vread", "history-instance", "search-type");

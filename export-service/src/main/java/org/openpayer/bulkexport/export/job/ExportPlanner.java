@@ -10,6 +10,7 @@ import org.openpayer.bulkexport.export.roster.MemberDataReader;
 import org.openpayer.bulkexport.export.roster.Population;
 import org.openpayer.bulkexport.export.storage.ErrorFile;
 import org.openpayer.bulkexport.export.storage.ExportStorage;
+import org.openpayer.bulkexport.model.event.ExportLevel;
 import org.openpayer.bulkexport.model.event.ExportRequested;
 import org.openpayer.bulkexport.model.event.ExportTaskPlanned;
 import org.openpayer.bulkexport.model.fhir.IssueSeverity;
@@ -19,12 +20,15 @@ import org.openpayer.bulkexport.model.fhir.ResourceType;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Splits an accepted export into tasks: its population (a Group's current members, or at patient and system level the
  * members of every Group the token grants) in keyset batches of {@code export.patient-batch-size}, times the requested
- * patient-compartment types; at system level, one more task per directory type, exported whole. Each batch of tasks
+ * patient-compartment types; then one task per other type (the directory at system level; the Group itself and the
+ * directory resources its members are attributed to at Group level). Each batch of tasks
  * is stored, then published, before the next batch is read, so planning a roster of a million members holds one batch
  * in memory and workers start on the first tasks while the rest is still being planned.
  */
@@ -54,10 +58,10 @@ public class ExportPlanner {
     }
 
     private static ExportTaskPlanned task(ExportRequested request, int seq, String resourceType,
-                                          List<String> patients) {
+                                          List<String> patients, String groupId) {
         return new ExportTaskPlanned(request.jobId(), Instant.now(), seq, request.clientId(), resourceType, patients,
                 request.since(), request.transactionTime(), request.until(), request.elements(),
-                typeFilters(request, resourceType));
+                typeFilters(request, resourceType), groupId);
     }
 
     /** The {@code _typeFilter} queries of one type, without their {@code Type?}. */
@@ -70,17 +74,6 @@ public class ExportPlanner {
                 .map(query -> query.substring(prefix.length())).toList();
     }
 
-    /** What the kick-off ignored under lenient handling, as the job's own error file. */
-    private boolean reportIgnored(ExportRequested request) throws MinioException {
-        if (request.issues() == null || request.issues().isEmpty()) {
-            return true;
-        }
-        List<ErrorFile.Issue> issues = request.issues().stream()
-                .map(text -> new ErrorFile.Issue(IssueSeverity.WARNING, IssueType.NOT_SUPPORTED, text)).toList();
-        return lifecycle.addJobErrorFile(request.jobId(),
-                ErrorFile.write(storage, request.jobId(), 0, request.clientId(), issues));
-    }
-
     @Incoming("planner-requests")
     @Blocking
     public void plan(ExportRequested request) throws SQLException, MinioException {
@@ -88,11 +81,13 @@ public class ExportPlanner {
             LOG.warn("skipped an unreadable export-requested record");
             return;
         }
-        if (lifecycle.startPlanning(request.jobId()).isEmpty() || !reportIgnored(request)) {
+        if (lifecycle.startPlanning(request.jobId()).isEmpty()) {
             return;
         }
         int taskCount = 0;
         String afterPatient = "";
+        Set<String> namedButNotExported = request.patients() == null ? new LinkedHashSet<>()
+                : new LinkedHashSet<>(request.patients());
         List<String> compartmentTypes = request.resourceTypes().stream()
                 .filter(type -> ResourceType.byName(type).map(ResourceType::inPatientCompartment).orElse(false))
                 .toList();
@@ -100,29 +95,62 @@ public class ExportPlanner {
              batch = members(request, afterPatient)) {
             List<ExportTaskPlanned> tasks = new ArrayList<>();
             for (String resourceType : compartmentTypes) {
-                tasks.add(task(request, ++taskCount, resourceType, batch));
+                tasks.add(task(request, ++taskCount, resourceType, batch, null));
             }
             if (!lifecycle.addTasks(request.jobId(), tasks)) {
                 return;
             }
             publisher.publishTasks(tasks);
+            batch.forEach(namedButNotExported::remove);
             afterPatient = batch.get(batch.size() - 1);
         }
-        // System level: the directory types are exported whole, one task each (no patient batch).
-        List<ExportTaskPlanned> directoryTasks = new ArrayList<>();
+        // One task per type outside the compartment: at system level the whole directory; at Group level the Group
+        // itself (ATR) or the directory resources its members (or the named ones) are attributed to.
+        String groupId = request.level() == ExportLevel.GROUP ? request.groupId() : null;
+        List<String> named = request.patients() == null ? List.of() : request.patients();
+        List<ExportTaskPlanned> wholeTypeTasks = new ArrayList<>();
         for (String resourceType : request.resourceTypes()) {
             if (!compartmentTypes.contains(resourceType)) {
-                directoryTasks.add(task(request, ++taskCount, resourceType, List.of()));
+                wholeTypeTasks.add(task(request, ++taskCount, resourceType, named, groupId));
             }
         }
-        if (!directoryTasks.isEmpty()) {
-            if (!lifecycle.addTasks(request.jobId(), directoryTasks)) {
+        if (!wholeTypeTasks.isEmpty()) {
+            if (!lifecycle.addTasks(request.jobId(), wholeTypeTasks)) {
                 return;
             }
-            publisher.publishTasks(directoryTasks);
+            publisher.publishTasks(wholeTypeTasks);
+        }
+        if (!reportIssues(request, namedButNotExported)) {
+            return;
         }
         if (lifecycle.finishPlanning(request.jobId(), taskCount) instanceof JobLifecycle.Change.Completed done) {
             publisher.publishCompleted(done.event());
         }
+    }
+
+    /**
+     * The job's own error file: what the kick-off ignored under lenient handling, and each Patient the client named
+     * that is not (or no longer) a member of the population, so nothing of theirs was exported.
+     *
+     * @return false when the job stopped running meanwhile
+     */
+    private boolean reportIssues(ExportRequested request, Set<String> namedButNotExported) throws MinioException {
+        List<ErrorFile.Issue> issues = new ArrayList<>();
+        if (request.issues() != null) {
+            request.issues().forEach(text ->
+                    issues.add(new ErrorFile.Issue(IssueSeverity.WARNING, IssueType.NOT_SUPPORTED, text)));
+        }
+        String population = request.groupId() == null ? "the Groups this client is granted"
+                : "Group/" + request.groupId();
+        for (String patient : namedButNotExported) {
+            issues.add(new ErrorFile.Issue(IssueSeverity.ERROR, IssueType.NOT_FOUND, "Patient/" + patient
+                    + " is not a current member of " + population + " (or opted out of provider access); nothing "
+                    + "of theirs was exported."));
+        }
+        if (issues.isEmpty()) {
+            return true;
+        }
+        return lifecycle.addJobErrorFile(request.jobId(),
+                ErrorFile.write(storage, request.jobId(), 0, request.clientId(), issues));
     }
 }

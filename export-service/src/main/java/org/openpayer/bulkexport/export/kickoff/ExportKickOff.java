@@ -33,6 +33,8 @@ import java.util.UUID;
 public class ExportKickOff {
 
     private static final Logger LOG = Logger.getLogger(ExportKickOff.class);
+    /** The last segment of the Da Vinci operation's path. */
+    static final String DA_VINCI_DATA_EXPORT = "$davinci-data-export";
     /** Non-members named in one refusal, at most. */
     private static final int MAX_NAMED = 10;
 
@@ -55,8 +57,8 @@ public class ExportKickOff {
     Response byGet(Caller caller, ExportLevel level, String groupId, String kickOffPath, UriInfo uri,
                    HttpHeaders headers) throws SQLException {
         String query = uri.getRequestUri().getRawQuery();
-        return kickOff(new KickOffContext(caller, level, false, lenient(headers)), groupId, uri.getQueryParameters(),
-                urls.fhirBase() + kickOffPath + (query == null ? "" : "?" + query));
+        return kickOff(new KickOffContext(caller, level, false, lenient(headers), isDaVinci(kickOffPath)), groupId,
+                uri.getQueryParameters(), urls.fhirBase() + kickOffPath + (query == null ? "" : "?" + query));
     }
 
     /** A POST kick-off: the parameters are the Parameters body; the manifest's {@code request} is the URL alone. */
@@ -66,8 +68,12 @@ public class ExportKickOff {
             throw FhirException.badRequest("A POST kick-off takes its parameters in the Parameters body, not in the "
                     + "URL.");
         }
-        return kickOff(new KickOffContext(caller, level, true, lenient(headers)), groupId,
+        return kickOff(new KickOffContext(caller, level, true, lenient(headers), isDaVinci(kickOffPath)), groupId,
                 KickOffParameters.fromBody(body), urls.fhirBase() + kickOffPath);
+    }
+
+    private static boolean isDaVinci(String kickOffPath) {
+        return kickOffPath.endsWith("/" + DA_VINCI_DATA_EXPORT);
     }
 
     /** {@code Prefer} may come as one header or several (Bulk Data: {@code respond-async} plus {@code handling}). */
@@ -85,13 +91,17 @@ public class ExportKickOff {
         Population population = new Population(groupId,
                 byGrant ? List.copyOf(caller.groups().groupIds()) : null,
                 byGrant ? List.copyOf(caller.groups().identifiers()) : null, parameters.patients());
-        requireMembers(population);
+        if (!context.davinci()) {
+            // Da Vinci asks for named non-members to be left out and reported, which the planner does.
+            requireMembers(population);
+        }
         ExportJob job = lifecycle.accept(newJob(caller, level, groupId, parameters, requestUrl));
         try {
             publisher.publish(new ExportRequested(job.id, job.createdAt, job.clientId, job.level, job.groupId,
                     parameters.resourceTypes(), job.since, job.transactionTime, job.until,
                     population.grantedGroupIds(), population.grantedGroupIdentifiers(), population.onlyPatients(),
-                    parameters.elements(), parameters.typeFilters(), parameters.ignored()));
+                    parameters.elements(), parameters.typeFilters(), parameters.ignored(),
+                    parameters.exportType() == null ? null : parameters.exportType().code()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "export job %s could not be announced", job.id);
             lifecycle.fail(job.id, "The export could not be started; try again.");

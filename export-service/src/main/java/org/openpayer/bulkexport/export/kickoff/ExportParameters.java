@@ -5,6 +5,7 @@ import org.openpayer.bulkexport.model.fhir.ElementSelection;
 import org.openpayer.bulkexport.model.fhir.ExportParameter;
 import org.openpayer.bulkexport.model.fhir.FhirMediaType;
 import org.openpayer.bulkexport.model.fhir.ResourceType;
+import org.openpayer.bulkexport.model.fhir.atr.DaVinciExportType;
 import org.openpayer.bulkexport.rest.Caller;
 import org.openpayer.bulkexport.rest.FhirException;
 import org.openpayer.bulkexport.search.CriterionParser;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,13 +39,18 @@ import java.util.TreeSet;
  * @param elements      the {@code _elements} values (checked by {@link ElementSelection}), or {@code null}
  * @param typeFilters   the {@code _typeFilter} queries to apply, as {@code Type?query}; empty for none
  * @param ignored       diagnostics of what was ignored under lenient handling; empty when nothing was
+ * @param exportType    {@code $davinci-data-export}'s {@code exportType} (with {@code exportMode}), or {@code null}
  */
 public record ExportParameters(List<String> resourceTypes, Instant since, Instant until, List<String> patients,
-                               List<String> elements, List<String> typeFilters, List<String> ignored) {
+                               List<String> elements, List<String> typeFilters, List<String> ignored,
+                               DaVinciExportType exportType) {
 
     private static final Set<ExportParameter> SUPPORTED = Set.of(ExportParameter.OUTPUT_FORMAT,
             ExportParameter.SINCE, ExportParameter.UNTIL, ExportParameter.TYPE, ExportParameter.PATIENT,
             ExportParameter.ELEMENTS, ExportParameter.TYPE_FILTER, ExportParameter.INCLUDE_ASSOCIATED_DATA);
+    /** {@code $davinci-data-export} takes Bulk Data's parameters and these. */
+    private static final Set<ExportParameter> DA_VINCI = Set.of(ExportParameter.EXPORT_TYPE,
+            ExportParameter.EXPORT_MODE);
     /** Both ask for Provenance; the server keeps one version of each resource, so "latest" is all there is. */
     private static final Set<String> PROVENANCE_VALUES =
             Set.of("LatestProvenanceResources", "RelevantProvenanceResources");
@@ -54,6 +59,8 @@ public record ExportParameters(List<String> resourceTypes, Instant since, Instan
                                          CriterionParser filters) {
         IgnoredParameters ignored = new IgnoredParameters(context.lenient());
         ExportLevel level = context.level();
+        DaVinciExportType exportType = context.davinci() ? exportType(query) : null;
+        ExportScope scope = new ExportScope(level, context.davinci(), exportType);
         Instant since = null;
         Instant until = null;
         Set<String> patients = null;
@@ -63,6 +70,9 @@ public record ExportParameters(List<String> resourceTypes, Instant since, Instan
         Set<String> requestedTypes = new LinkedHashSet<>();
         for (Map.Entry<String, List<String>> entry : query.entrySet()) {
             Optional<ExportParameter> known = ExportParameter.byWireName(entry.getKey());
+            if (known.isPresent() && context.davinci() && DA_VINCI.contains(known.get())) {
+                continue;
+            }
             if (known.isEmpty() || !SUPPORTED.contains(known.get())) {
                 ignored.refuseOrIgnore(known.isEmpty()
                         ? FhirException.badRequest("Unknown export parameter '" + entry.getKey() + "'.")
@@ -75,7 +85,7 @@ public record ExportParameters(List<String> resourceTypes, Instant since, Instan
                 case OUTPUT_FORMAT -> requireNdjson(single(entry));
                 case SINCE -> since = instant(parameter, single(entry));
                 case UNTIL -> until = instant(parameter, single(entry));
-                case TYPE -> entry.getValue().forEach(value -> requestedTypes.addAll(types(value, level, ignored)));
+                case TYPE -> entry.getValue().forEach(value -> requestedTypes.addAll(types(value, scope, ignored)));
                 case PATIENT -> patients = patientIds(entry.getValue(), level, context.post());
                 case ELEMENTS -> elements = elements(entry.getValue(), ignored);
                 case TYPE_FILTER -> typeFilterValues = entry.getValue();
@@ -86,11 +96,15 @@ public record ExportParameters(List<String> resourceTypes, Instant since, Instan
         if (since != null && until != null && !until.isAfter(since)) {
             throw FhirException.badRequest("_until (" + until + ") must be after _since (" + since + ").");
         }
+        if (exportType == DaVinciExportType.PROVIDER_DELTA && since == null) {
+            throw FhirException.badRequest("exportType " + exportType.code() + " fetches what changed since the "
+                    + "last download: it needs _since.");
+        }
         if (query.containsKey(ExportParameter.TYPE.wireName()) && requestedTypes.isEmpty()) {
             // Under lenient handling every type named may have been left out: that must not widen to all types.
             throw FhirException.badRequest("Nothing is left to export: _type names no type this export includes.");
         }
-        List<String> types = new ArrayList<>(authorizedTypes(requestedTypes, context.caller(), level));
+        List<String> types = new ArrayList<>(authorizedTypes(requestedTypes, context.caller(), scope));
         if (provenance && !types.contains(ResourceType.Provenance.name())) {
             context.caller().requireRead(ResourceType.Provenance.name());
             types.add(ResourceType.Provenance.name());
@@ -105,7 +119,8 @@ public record ExportParameters(List<String> resourceTypes, Instant since, Instan
             throw FhirException.badRequest("Nothing is left to export: every requested type was ignored.");
         }
         return new ExportParameters(List.copyOf(types), since, until, patients == null ? null : List.copyOf(patients),
-                elements, filtersByType.values().stream().flatMap(List::stream).toList(), ignored.diagnostics());
+                elements, filtersByType.values().stream().flatMap(List::stream).toList(), ignored.diagnostics(),
+                exportType);
     }
 
     /** {@code includeAssociatedData}: whether Provenance is asked for; custom ({@code _}) values are not offered. */
@@ -147,24 +162,42 @@ public record ExportParameters(List<String> resourceTypes, Instant since, Instan
     }
 
     /** The exportable types of a {@code _type} value; the others are refused or, under lenient, left out. */
-    private static List<String> types(String commaList, ExportLevel level, IgnoredParameters ignored) {
+    private static List<String> types(String commaList, ExportScope scope, IgnoredParameters ignored) {
         List<String> types = new ArrayList<>();
         for (String type : commaList.split(",")) {
             Optional<ResourceType> resourceType = ResourceType.byName(type.strip());
             if (resourceType.isEmpty()) {
                 ignored.refuseOrIgnore(FhirException.badRequest("_type names an unsupported resource type '"
                         + type + "'."));
-            } else if (!exportable(level).contains(resourceType.get())) {
-                String levelName = level.name().toLowerCase(Locale.ROOT);
-                ignored.refuseOrIgnore(FhirException.badRequest("_type '" + type + "' is not exported at "
-                        + levelName + " level: " + (level == ExportLevel.SYSTEM
-                        ? "Groups are read and searched, not exported."
-                        : "a " + levelName + " export covers the patient compartment.")));
+            } else if (!scope.exportable().contains(resourceType.get())) {
+                ignored.refuseOrIgnore(FhirException.badRequest(scope.whyNotExportable(type.strip())));
             } else {
                 types.add(type.strip());
             }
         }
         return types;
+    }
+
+    /** {@code exportType}, or PDex's seed-data pair {@code exportType} + {@code exportMode}; malformed is a 400. */
+    private static DaVinciExportType exportType(Map<String, List<String>> query) {
+        List<String> types = query.get(ExportParameter.EXPORT_TYPE.wireName());
+        List<String> modes = query.get(ExportParameter.EXPORT_MODE.wireName());
+        if (types == null) {
+            if (modes != null) {
+                throw FhirException.badRequest("exportMode goes with exportType=" + DaVinciExportType.PDEX + ".");
+            }
+            return null;
+        }
+        if (types.size() != 1 || modes != null && modes.size() != 1) {
+            throw FhirException.badRequest("exportType and exportMode may be given only once.");
+        }
+        String mode = modes == null ? null : modes.get(0);
+        return DaVinciExportType.parse(types.get(0), mode).orElseThrow(() -> FhirException.badRequest(
+                "exportType '" + types.get(0) + "'" + (mode == null ? "" : " with exportMode '" + mode + "'")
+                        + " is not supported; supported: " + String.join(", ", Arrays.stream(
+                        DaVinciExportType.values()).map(DaVinciExportType::code).toList()) + ", or exportType="
+                        + DaVinciExportType.PDEX + " with exportMode provider-delta, provider-download or "
+                        + "provider-snapshot."));
     }
 
     private static List<String> elements(List<String> values, IgnoredParameters ignored) {
@@ -198,20 +231,12 @@ public record ExportParameters(List<String> resourceTypes, Instant since, Instan
         return ids;
     }
 
-    /** Patient and Group level: the patient compartment; system level also the provider directory. */
-    private static List<ResourceType> exportable(ExportLevel level) {
-        if (level != ExportLevel.SYSTEM) {
-            return ResourceType.patientCompartmentTypes();
-        }
-        return Arrays.stream(ResourceType.values()).filter(type -> type != ResourceType.Group).toList();
-    }
-
-    private static List<String> authorizedTypes(Set<String> requested, Caller caller, ExportLevel level) {
+    private static List<String> authorizedTypes(Set<String> requested, Caller caller, ExportScope scope) {
         if (!requested.isEmpty()) {
             requested.forEach(caller::requireRead);
             return List.copyOf(requested);
         }
-        List<String> readable = exportable(level).stream()
+        List<String> readable = scope.defaults().stream()
                 .map(ResourceType::name)
                 .filter(caller.scopes()::canRead)
                 .toList();

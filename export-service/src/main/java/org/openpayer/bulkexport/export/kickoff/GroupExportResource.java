@@ -21,10 +21,11 @@ import org.openpayer.bulkexport.rest.FhirException;
 import java.sql.SQLException;
 
 /**
- * {@code GET} and {@code POST [base]/Group/{id}/$export}: the members of one attribution Group. The client must be
- * allowed that Group instance: a Group it may not see answers 404, like an unknown one.
+ * {@code GET} and {@code POST [base]/Group/{id}/$export} (Bulk Data) and {@code /$davinci-data-export} (Da Vinci ATR
+ * and PDex): the members of one attribution Group. The client must be allowed that Group instance: a Group it may
+ * not see answers 404, like an unknown one.
  */
-@Path(PublicPaths.FHIR + "/Group/{id}/$export")
+@Path(PublicPaths.FHIR + "/Group/{id}")
 @Authenticated
 public class GroupExportResource {
 
@@ -39,17 +40,36 @@ public class GroupExportResource {
     }
 
     @GET
+    @Path("$export")
     public Response kickOff(@PathParam("id") String groupId, @Context UriInfo uri,
                            @Context HttpHeaders headers) throws SQLException {
         return kickOff.byGet(accessibleGroup(groupId), ExportLevel.GROUP, groupId, path(groupId), uri, headers);
     }
 
     @POST
+    @Path("$export")
     @Consumes({FhirMediaType.FHIR_JSON, "application/json"})
     public Response kickOffByPost(@PathParam("id") String groupId, @Context UriInfo uri,
                                   @Context HttpHeaders headers, String body)
             throws SQLException {
         return kickOff.byPost(accessibleGroup(groupId), ExportLevel.GROUP, groupId, path(groupId), uri, headers, body);
+    }
+
+    @GET
+    @Path(ExportKickOff.DA_VINCI_DATA_EXPORT)
+    public Response daVinciKickOff(@PathParam("id") String groupId, @Context UriInfo uri,
+                                   @Context HttpHeaders headers) throws SQLException {
+        return kickOff.byGet(accessibleGroup(groupId), ExportLevel.GROUP, groupId, daVinciPath(groupId), uri,
+                headers);
+    }
+
+    @POST
+    @Path(ExportKickOff.DA_VINCI_DATA_EXPORT)
+    @Consumes({FhirMediaType.FHIR_JSON, "application/json"})
+    public Response daVinciKickOffByPost(@PathParam("id") String groupId, @Context UriInfo uri,
+                                         @Context HttpHeaders headers, String body) throws SQLException {
+        return kickOff.byPost(accessibleGroup(groupId), ExportLevel.GROUP, groupId, daVinciPath(groupId), uri,
+                headers, body);
     }
 
     /** The caller, once it is known to be allowed the Group. */
@@ -64,5 +84,9 @@ public class GroupExportResource {
 
     private static String path(String groupId) {
         return "/Group/" + groupId + "/$export";
+    }
+
+    private static String daVinciPath(String groupId) {
+        return "/Group/" + groupId + "/" + ExportKickOff.DA_VINCI_DATA_EXPORT;
     }
 }

@@ -10,6 +10,8 @@ import org.openpayer.bulkexport.rest.Caller;
  * @param level   system, patient or group
  * @param post    whether the parameters came in a POST's Parameters body ({@code patient} is accepted only there)
  * @param lenient whether the client sent {@code Prefer: handling=lenient}
+ * @param davinci whether the operation is Da Vinci's {@code $davinci-data-export} rather than Bulk Data's
+ *                {@code $export}
  */
-record KickOffContext(Caller caller, ExportLevel level, boolean post, boolean lenient) {
+record KickOffContext(Caller caller, ExportLevel level, boolean post, boolean lenient, boolean davinci) {
 }

@@ -68,6 +68,10 @@ final class TypeFilters {
         ResourceType type = ResourceType.byName(typeName).filter(known -> exported.contains(known.name()))
                 .orElseThrow(() -> FhirException.badRequest("_typeFilter '" + text + "' filters " + typeName
                         + ", which this export does not include."));
+        if (type == ResourceType.Group) {
+            throw FhirException.badRequest("_typeFilter '" + text + "': the Group of an ATR export is exported "
+                    + "whole; filter its members with patient instead.");
+        }
         try {
             return FilterQuery.parse(parser, type, text.substring(question + 1));
         } catch (FhirException e) {

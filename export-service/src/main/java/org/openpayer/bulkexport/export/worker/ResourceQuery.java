@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The export hot path's query over attribution-service's resource table: one type, a batch of patient compartments
- * (or, for a directory type at system level, every row of the type), changes up to the job's transaction time (after
+ * (or, for a directory type, every row of the type at system level and at Group level those the Group's members are
+ * attributed to), changes up to the job's transaction time (after
  * {@code _since}, before {@code _until}), current versions only, narrowed by the type's {@code _typeFilter}
  * queries (answered from attribution-service's search index, in SQL, so no row is parsed to be filtered). The
  * ordering makes a task's output the same on every run, so a redelivered task rewrites an identical file.
@@ -33,6 +34,25 @@ final class ResourceQuery {
     private static final String SELECT_DIRECTORY = """
             select r.content from attribution.resource r
             where r.resource_type = ? and r.patient_id is null and not r.deleted and r.last_updated <= ?""";
+    /**
+     * Group level: only the directory resources the Group's current members (or the named ones) are attributed to,
+     * and the practitioners, organizations and locations of the PractitionerRoles among them. Attributed providers are
+     * the second half of each member's key ({@code patient|Type/id}); opted-out members attribute nothing.
+     */
+    private static final String REFERENCED_BY_GROUP = " and (r.resource_type || '/' || r.id) in (" + """
+              with attributed as (
+                select distinct split_part(m.member_key, '|', 2) as reference from attribution.group_member m
+                where m.group_id = ? and not m.inactive and (cardinality(?) = 0 or m.patient_id = any(?))
+                  and not exists (select 1 from attribution.member_opt_out o where o.patient_id = m.patient_id)),
+              roles as (
+                select p.content::jsonb as role from attribution.resource p
+                where p.resource_type = 'PractitionerRole' and not p.deleted
+                  and 'PractitionerRole/' || p.id in (select reference from attributed))
+              select reference from attributed
+              union select role -> 'practitioner' ->> 'reference' from roles
+              union select role -> 'organization' ->> 'reference' from roles
+              union select l ->> 'reference' from roles,
+                jsonb_array_elements(coalesce(role -> 'location', '[]'::jsonb)) l)""";
     private static final String ORDER_DIRECTORY = " order by r.id";
     private static final String SINCE = " and r.last_updated > ?";
     private static final String UNTIL = " and r.last_updated < ?";
@@ -50,9 +70,14 @@ final class ResourceQuery {
         ResourceType type = ResourceType.byName(task.resourceType()).orElseThrow(() ->
                 new IllegalArgumentException("not an exportable type: " + task.resourceType()));
         boolean directory = !type.inPatientCompartment();
+        boolean referenced = directory && task.groupId() != null;
+        // Referenced resources are included whatever their date (Bulk Data allows it): a provider newly attributed
+        // must reach a delta export even when its own record has not changed since.
+        boolean since = task.since() != null && !referenced;
         Optional<SqlCondition> typeFilter = typeFilter(type, task.typeFilters(), filterParser);
-        String filters = (task.since() == null ? "" : SINCE) + (task.until() == null ? "" : UNTIL)
-                + typeFilter.map(condition -> " and " + condition.sql()).orElse("");
+        String filters = (referenced ? REFERENCED_BY_GROUP : "") + (since ? SINCE : "")
+                + (task.until() == null ? "" : UNTIL) + typeFilter.map(condition -> " and " + condition.sql())
+                .orElse("");
         PreparedStatement statement = connection.prepareStatement(
                 directory ? SELECT_DIRECTORY + filters + ORDER_DIRECTORY : SELECT + filters + ORDER,
                 ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
@@ -64,7 +89,12 @@ final class ResourceQuery {
             statement.setArray(next++, connection.createArrayOf("varchar", task.patientIds().toArray()));
         }
         statement.setTimestamp(next++, Timestamp.from(task.transactionTime()));
-        if (task.since() != null) {
+        if (referenced) {
+            statement.setString(next++, task.groupId());
+            statement.setArray(next++, connection.createArrayOf("varchar", task.patientIds().toArray()));
+            statement.setArray(next++, connection.createArrayOf("varchar", task.patientIds().toArray()));
+        }
+        if (since) {
             statement.setTimestamp(next++, Timestamp.from(task.since()));
         }
         if (task.until() != null) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.junit.jupiter.api.Test;
 import org.openpayer.bulkexport.model.event.ExportLevel;
 import org.openpayer.bulkexport.model.fhir.IssueType;
+import org.openpayer.bulkexport.model.fhir.atr.DaVinciExportType;
 import org.openpayer.bulkexport.model.security.GroupGrant;
 import org.openpayer.bulkexport.model.security.ScopeSet;
 import org.openpayer.bulkexport.rest.Caller;
@@ -174,6 +175,44 @@ class ExportParametersTest {
     }
 
     @Test
+    void daVinci_atr_defaultsToGroupPatientCoverage_andOffersOnlyItsTypes() {
+        ExportParameters atr = daVinci(query("exportType", "hl7.fhir.us.davinci-atr"));
+
+        assertThat(atr.exportType()).isEqualTo(DaVinciExportType.ATR);
+        assertThat(atr.resourceTypes()).containsExactly("Group", "Patient", "Coverage");
+        MultivaluedMap<String, String> providers = query("exportType", "hl7.fhir.us.davinci-atr");
+        providers.add("_type", "Practitioner,PractitionerRole,Organization,Location,RelatedPerson");
+        assertThat(daVinci(providers).resourceTypes()).hasSize(5);
+        MultivaluedMap<String, String> claims = query("exportType", "hl7.fhir.us.davinci-atr");
+        claims.add("_type", "ExplanationOfBenefit");
+        assertThatThrownBy(() -> daVinci(claims)).hasMessageContaining("not part of an ATR export");
+    }
+
+    @Test
+    void daVinci_pdex_exportsMemberDataAndDirectoryByDefault_andBothFormsOfTheTypeAreOne() {
+        ExportParameters download = daVinci(query("exportType", "hl7.fhir.us.davinci-pdex#provider-download"));
+        MultivaluedMap<String, String> seedForm = query("exportType", "hl7.fhir.us.davinci-pdex");
+        seedForm.add("exportMode", "provider-download");
+
+        assertThat(download.resourceTypes()).contains("Patient", "ExplanationOfBenefit", "Practitioner",
+                "Organization").doesNotContain("Group");
+        assertThat(daVinci(seedForm).exportType()).isEqualTo(DaVinciExportType.PROVIDER_DOWNLOAD);
+        assertThat(daVinci(new MultivaluedHashMap<>()).exportType()).isNull();
+    }
+
+    @Test
+    void daVinci_badExportTypes_andDeltaWithoutSince_are400() {
+        assertThatThrownBy(() -> daVinci(query("exportType", "hl7.fhir.us.davinci-pdex#everything")))
+                .hasMessageContaining("exportType 'hl7.fhir.us.davinci-pdex#everything' is not supported");
+        assertThatThrownBy(() -> daVinci(query("exportMode", "provider-delta")))
+                .hasMessageContaining("exportMode goes with");
+        assertThatThrownBy(() -> daVinci(query("exportType", "hl7.fhir.us.davinci-pdex#provider-delta")))
+                .hasMessageContaining("needs _since");
+        assertThatThrownBy(() -> groupLevel(query("exportType", "hl7.fhir.us.davinci-atr"), READ_ALL))
+                .as("Bulk Data's $export has no exportType").hasMessageContaining("exportType");
+    }
+
+    @Test
     void parse_noReadableType_isForbidden() {
         Caller writer = new Caller("c", ScopeSet.parse("system/*.cud"), GroupGrant.NONE);
 
@@ -193,7 +232,12 @@ class ExportParametersTest {
 
     private static ExportParameters parse(MultivaluedMap<String, String> query, Caller caller, ExportLevel level,
                                           boolean post, boolean lenient) {
-        return ExportParameters.parse(query, new KickOffContext(caller, level, post, lenient), FILTERS);
+        return ExportParameters.parse(query, new KickOffContext(caller, level, post, lenient, false), FILTERS);
+    }
+
+    private static ExportParameters daVinci(MultivaluedMap<String, String> query) {
+        return ExportParameters.parse(query, new KickOffContext(READ_ALL, ExportLevel.GROUP, true, false, true),
+                FILTERS);
     }
 
     private static MultivaluedMap<String, String> query(String name, String value) {

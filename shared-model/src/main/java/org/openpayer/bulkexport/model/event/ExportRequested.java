@@ -27,6 +27,8 @@ import java.util.UUID;
  *                        at kick-off; a type with none is not filtered; {@code null} for none
  * @param issues          what the kick-off ignored under {@code Prefer: handling=lenient}, one diagnostic each, for
  *                        the job's error file; {@code null} for none
+ * @param exportType      {@code $davinci-data-export}'s export type ({@code DaVinciExportType} code), or {@code null}
+ *                        for a Bulk Data {@code $export}
  */
 public record ExportRequested(
         UUID jobId,
@@ -43,7 +45,8 @@ public record ExportRequested(
         List<String> patients,
         List<String> elements,
         List<String> typeFilters,
-        List<String> issues) {
+        List<String> issues,
+        String exportType) {
 
     public ExportRequested {
         resourceTypes = List.copyOf(resourceTypes);

@@ -20,6 +20,9 @@ import java.util.UUID;
  * @param elements        the {@code _elements} values as given (see {@code ElementSelection}), or {@code null}
  * @param typeFilters     the {@code _typeFilter} queries for this task's type, without the {@code Type?} (values
  *                        URL-encoded); a resource is exported when any matches; {@code null} or empty: unfiltered
+ * @param groupId         for a Group-level task of the Group type or of a provider directory type, the Group: the
+ *                        task exports the Group itself, or the directory resources its members are attributed to;
+ *                        {@code null} otherwise
  */
 public record ExportTaskPlanned(
         UUID jobId,
@@ -32,7 +35,8 @@ public record ExportTaskPlanned(
         Instant transactionTime,
         Instant until,
         List<String> elements,
-        List<String> typeFilters) {
+        List<String> typeFilters,
+        String groupId) {
 
     public ExportTaskPlanned {
         patientIds = List.copyOf(patientIds);

@@ -3,7 +3,10 @@ package org.openpayer.bulkexport.model.fhir;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The kick-off parameters of Bulk Data export (v2, plus the v3 additions), by their exact wire names. */
+/**
+ * The kick-off parameters of Bulk Data export (v2, plus the v3 additions) and of Da Vinci's
+ * {@code $davinci-data-export}, by their exact wire names.
+ */
 public enum ExportParameter {
     OUTPUT_FORMAT("_outputFormat"),
     SINCE("_since"),
@@ -14,7 +17,11 @@ public enum ExportParameter {
     INCLUDE_ASSOCIATED_DATA("includeAssociatedData"),
     TYPE_FILTER("_typeFilter"),
     ORGANIZE_OUTPUT_BY("organizeOutputBy"),
-    ALLOW_PARTIAL_MANIFESTS("allowPartialManifests");
+    ALLOW_PARTIAL_MANIFESTS("allowPartialManifests"),
+    /** Da Vinci {@code $davinci-data-export} only: which export ({@code DaVinciExportType}). */
+    EXPORT_TYPE("exportType"),
+    /** Da Vinci: the PDex seed-data form's mode, with {@code exportType=hl7.fhir.us.davinci-pdex}. */
+    EXPORT_MODE("exportMode");
 
     private final String wireName;
 

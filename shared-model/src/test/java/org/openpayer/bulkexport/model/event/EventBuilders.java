@@ -51,6 +51,12 @@ public final class EventBuilders {
         private Instant since;
         private Instant until;
         private List<String> typeFilters;
+        private String exportType;
+
+        public ExportRequestedBuilder withExportType(String value) {
+            this.exportType = value;
+            return this;
+        }
 
         public ExportRequestedBuilder withTypeFilters(String... values) {
             this.typeFilters = List.of(values);
@@ -90,7 +96,7 @@ public final class EventBuilders {
 
         public ExportRequested build() {
             return new ExportRequested(jobId, OCCURRED_AT, clientId, level, groupId, resourceTypes, since,
-                    TRANSACTION_TIME, until, null, null, null, null, typeFilters, null);
+                    TRANSACTION_TIME, until, null, null, null, null, typeFilters, null, exportType);
         }
     }
 
@@ -147,7 +153,7 @@ public final class EventBuilders {
 
         public ExportTaskPlanned build() {
             return new ExportTaskPlanned(jobId, OCCURRED_AT, taskSeq, clientId, resourceType, patientIds, since,
-                    transactionTime, null, null, typeFilters);
+                    transactionTime, null, null, typeFilters, null);
         }
     }
 

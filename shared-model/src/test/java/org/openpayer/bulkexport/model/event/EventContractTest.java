@@ -33,7 +33,8 @@ class EventContractTest {
                 Arguments.of("ExportRequested.json", anExportRequested()
                         .withSince(Instant.parse("2026-01-01T00:00:00Z"))
                         .withUntil(Instant.parse("2026-06-01T00:00:00Z"))
-                        .withTypeFilters("Coverage?status=active").build()),
+                        .withTypeFilters("Coverage?status=active")
+                        .withExportType("hl7.fhir.us.davinci-pdex#provider-download").build()),
                 Arguments.of("ExportTaskPlanned.json", anExportTaskPlanned()
                         .withTaskSeq(3).withResourceType("Coverage").withPatientIds(List.of("pat-1", "pat-2"))
                         .withTypeFilters("status=active", "status=draft").build()),

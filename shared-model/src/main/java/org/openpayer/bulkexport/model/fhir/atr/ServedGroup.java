@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 
 /**
  * An attribution Group as it is served and exported: its own element (stored without members), PDex's count of members
@@ -58,13 +60,66 @@ public final class ServedGroup {
      * @param groupWithoutMembers the served Group element as compact JSON, without {@code member}
      */
     public static void write(Writer writer, String groupWithoutMembers, MemberSource members) throws IOException {
-        writer.write(groupWithoutMembers, 0, groupWithoutMembers.lastIndexOf('}'));
+        writer.write(head(groupWithoutMembers));
         boolean[] first = {true};
         members.forEach(member -> {
-            writer.write(first[0] ? ",\"member\":[" : ",");
+            writer.write(separator(first[0]));
             writer.write(member);
             first[0] = false;
         });
-        writer.write(first[0] ? "}" : "]}");
+        writer.write(tail(!first[0]));
+    }
+
+    /**
+     * The same JSON as {@link #write}, as pieces pulled in order, each member only when its piece is reached: for
+     * readers that pull (an upload reading an InputStream) rather than push.
+     */
+    public static Iterator<String> pieces(String groupWithoutMembers, Iterator<String> members) {
+        return new Iterator<>() {
+            private boolean started;
+            private boolean anyMember;
+            private boolean separatorNext = true;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                return !done;
+            }
+
+            @Override
+            public String next() {
+                if (done) {
+                    throw new NoSuchElementException();
+                }
+                if (!started) {
+                    started = true;
+                    return head(groupWithoutMembers);
+                }
+                if (members.hasNext()) {
+                    if (separatorNext) {
+                        separatorNext = false;
+                        String separator = separator(!anyMember);
+                        anyMember = true;
+                        return separator;
+                    }
+                    separatorNext = true;
+                    return members.next();
+                }
+                done = true;
+                return tail(anyMember);
+            }
+        };
+    }
+
+    private static String head(String groupWithoutMembers) {
+        return groupWithoutMembers.substring(0, groupWithoutMembers.lastIndexOf('}'));
+    }
+
+    private static String separator(boolean firstMember) {
+        return firstMember ? ",\"member\":[" : ",";
+    }
+
+    private static String tail(boolean anyMember) {
+        return anyMember ? "]}" : "}";
     }
 }

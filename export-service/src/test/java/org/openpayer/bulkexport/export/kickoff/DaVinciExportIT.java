@@ -1,0 +1,160 @@
+package org.openpayer.bulkexport.export.kickoff;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.openpayer.bulkexport.export.ExportTestClient.awaitManifest;
+import static org.openpayer.bulkexport.export.ExportTestClient.download;
+import static org.openpayer.bulkexport.export.ExportTestClient.downloadAll;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openpayer.bulkexport.export.ExportTestClient;
+import org.openpayer.bulkexport.export.ExportTestResource;
+import org.openpayer.bulkexport.export.MemberDataFixture;
+import org.openpayer.bulkexport.model.fhir.atr.AtrVocabulary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Da Vinci's {@code $davinci-data-export} end to end: ATR's attribution list (the Group itself and the providers its
+ * members are attributed to), PDex's export types in both spellings, and a {@code patient} subset whose strangers are
+ * reported in the error file rather than refused.
+ */
+@QuarkusIntegrationTest
+@QuarkusTestResource(ExportTestResource.class)
+class DaVinciExportIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CLIENT = "davinci-clinic";
+    private static final String ATR = "hl7.fhir.us.davinci-atr";
+
+    @Test
+    void atr_exportsTheGroupAsServed_withItsMembersPatientsAndCoverage() throws Exception {
+        String token = token("system/*.rs");
+
+        JsonPath manifest = awaitManifest(token, kickOff(token, "exportType=" + ATR));
+
+        assertThat(manifest.getString("request")).endsWith("/Group/" + MemberDataFixture.GROUP
+                + "/$davinci-data-export?exportType=" + ATR);
+        Map<String, List<String>> lines = downloadAll(manifest);
+        assertThat(lines).containsOnlyKeys("Group", "Patient", "Coverage");
+        assertThat(ids(lines.get("Patient"))).containsExactlyInAnyOrder("p1", "p2");
+        assertThat(lines.get("Group")).hasSize(1);
+        JsonNode group = JSON.readTree(lines.get("Group").get(0));
+        assertThat(group.path("id").asText()).isEqualTo(MemberDataFixture.GROUP);
+        List<String> members = new ArrayList<>();
+        for (JsonNode member : group.path("member")) {
+            members.add(member.at("/entity/reference").asText());
+            assertThat(member.at("/extension/0/url").asText()).isEqualTo(AtrVocabulary.CHANGE_TYPE);
+            assertThat(member.at("/extension/0/valueCode").asText()).isEqualTo("new");
+        }
+        assertThat(members).as("p4 opted out; dropped p3 stays listed as inactive")
+                .containsExactly("Patient/p1", "Patient/p2", "Patient/p3");
+        assertThat(group.toString()).contains(AtrVocabulary.OPTED_OUT);
+    }
+
+    @Test
+    void atr_providers_areThoseTheMembersAreAttributedTo() throws Exception {
+        String token = token("system/*.rs");
+
+        JsonPath manifest = awaitManifest(token, kickOff(token,
+                "exportType=" + ATR + "&_type=Practitioner,PractitionerRole,Organization,Location"));
+
+        Map<String, List<String>> lines = downloadAll(manifest);
+        assertThat(ids(lines.get("Practitioner"))).as("pr9 is attributed only to a dropped and an opted-out member")
+                .containsExactly("pr1");
+        assertThat(lines.get("PractitionerRole")).containsExactly(MemberDataFixture.roleContent());
+        assertThat(ids(lines.get("Organization"))).containsExactly(MemberDataFixture.ORGANIZATION);
+        assertThat(ids(lines.get("Location"))).containsExactly("loc1");
+    }
+
+    @Test
+    void pdex_patientSubset_exportsMembersOnly_andReportsTheOthers() throws Exception {
+        String token = token("system/*.rs");
+        Response response = given().auth().oauth2(token).header("Prefer", "respond-async")
+                .contentType("application/fhir+json")
+                .body("{\"resourceType\":\"Parameters\",\"parameter\":["
+                        + "{\"name\":\"exportType\",\"valueString\":\"hl7.fhir.us.davinci-pdex#provider-download\"},"
+                        + "{\"name\":\"_type\",\"valueString\":\"Patient,Coverage,PractitionerRole,Practitioner\"},"
+                        + "{\"name\":\"patient\",\"valueReference\":{\"reference\":\"Patient/p1\"}},"
+                        + "{\"name\":\"patient\",\"valueReference\":{\"reference\":\"Patient/p3\"}},"
+                        + "{\"name\":\"patient\",\"valueReference\":{\"reference\":\"Patient/nobody\"}}]}")
+                .post(kickOffPath());
+        response.then().statusCode(202);
+
+        JsonPath manifest = awaitManifest(token, response.header("Content-Location"));
+
+        Map<String, List<String>> lines = downloadAll(manifest);
+        assertThat(lines).containsOnlyKeys("Patient", "Coverage", "Practitioner");
+        assertThat(ids(lines.get("Patient"))).containsExactly("p1");
+        assertThat(ids(lines.get("Practitioner"))).containsExactly("pr1");
+        List<String> errors = download(manifest, "error").get("OperationOutcome");
+        assertThat(errors).hasSize(2);
+        assertThat(String.join("\n", errors)).contains("Patient/p3", "Patient/nobody", "not-found");
+    }
+
+    @Test
+    void pdex_seedDataForm_withExportMode_isAccepted() {
+        String token = token("system/*.rs");
+        Response response = given().auth().oauth2(token).contentType("application/fhir+json")
+                .body("{\"resourceType\":\"Parameters\",\"parameter\":["
+                        + "{\"name\":\"exportType\",\"valueString\":\"hl7.fhir.us.davinci-pdex\"},"
+                        + "{\"name\":\"exportMode\",\"valueString\":\"provider-snapshot\"},"
+                        + "{\"name\":\"_type\",\"valueString\":\"Coverage\"}]}")
+                .post(kickOffPath());
+        response.then().statusCode(202);
+
+        JsonPath manifest = awaitManifest(token, response.header("Content-Location"));
+        assertThat(manifest.getList("output.type")).containsOnly("Coverage");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"exportType=hl7.fhir.us.davinci-pdex%23provider-delta",
+            "exportType=hl7.fhir.us.davinci-pdex%23everything", "exportMode=provider-delta",
+            "exportType=" + ATR + "&_type=Observation"})
+    void kickOff_badExportTypeOrTypes_is400(String query) {
+        given().auth().oauth2(token("system/*.rs")).urlEncodingEnabled(false)
+                .get(kickOffPath() + "?" + query)
+                .then().statusCode(400).body("resourceType", org.hamcrest.Matchers.equalTo("OperationOutcome"));
+    }
+
+    @Test
+    void bulkExport_hasNoExportType_andAnotherProvidersGroupIs404() {
+        given().auth().oauth2(token("system/*.rs")).urlEncodingEnabled(false)
+                .get("/fhir/Group/" + MemberDataFixture.GROUP + "/$export?exportType=" + ATR)
+                .then().statusCode(400).body("issue[0].diagnostics", containsString("exportType"));
+        given().auth().oauth2(token("system/*.rs"))
+                .get("/fhir/Group/" + MemberDataFixture.OTHER_GROUP + "/$davinci-data-export")
+                .then().statusCode(404);
+    }
+
+    private static List<String> ids(List<String> lines) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (String line : lines == null ? List.<String>of() : lines) {
+            ids.add(JSON.readTree(line).path("id").asText());
+        }
+        return ids;
+    }
+
+    private static String kickOff(String token, String query) {
+        return ExportTestClient.kickOff(token, kickOffPath(), query);
+    }
+
+    private static String kickOffPath() {
+        return "/fhir/Group/" + MemberDataFixture.GROUP + "/$davinci-data-export";
+    }
+
+    private static String token(String scope) {
+        return ExportTestResource.TOKENS.token(CLIENT, scope, List.of(), List.of(MemberDataFixture.NPI));
+    }
+}

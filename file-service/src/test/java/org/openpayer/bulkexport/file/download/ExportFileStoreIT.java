@@ -1,0 +1,151 @@
+package org.openpayer.bulkexport.file.download;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openpayer.bulkexport.file.config.FileObjectStoreConfig;
+import org.openpayer.bulkexport.model.storage.ExportFileKind;
+import org.openpayer.bulkexport.model.storage.ExportFileNames.ExportFile;
+import org.openpayer.bulkexport.model.storage.ExportObjectMetadata;
+import org.openpayer.bulkexport.objectstore.ObjectStores;
+import org.openpayer.bulkexport.rest.FhirException;
+import org.openpayer.bulkexport.stack.infra.InfraEndpoints;
+import org.openpayer.bulkexport.stack.infra.ServerKind;
+import org.openpayer.bulkexport.stack.testing.RealServersResource;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The store against a real S3 server, for what HTTP tests cannot time: a file purged or replaced between the metadata
+ * check and the read answers 404 or 503, never a body that contradicts the headers already chosen.
+ */
+class ExportFileStoreIT {
+
+    private static final String BUCKET = "bulk-export";
+    private static MinioClient s3;
+    private static ExportFileStore store;
+
+    @BeforeAll
+    static void connect() throws Exception {
+        InfraEndpoints endpoints = RealServersResource.infrastructure().ensure(EnumSet.of(ServerKind.S3));
+        s3 = MinioClient.builder().endpoint(endpoints.s3Endpoint())
+                .credentials(endpoints.s3AccessKey(), endpoints.s3SecretKey()).region("us-east-1").build();
+        ObjectStores.ensureBucket(s3, BUCKET);
+        store = new ExportFileStore(new FileObjectStoreConfig() {
+            @Override
+            public String endpoint() {
+                return endpoints.s3Endpoint();
+            }
+
+            @Override
+            public String accessKey() {
+                return endpoints.s3AccessKey();
+            }
+
+            @Override
+            public String secretKey() {
+                return endpoints.s3SecretKey();
+            }
+
+            @Override
+            public String bucket() {
+                return BUCKET;
+            }
+
+            @Override
+            public String region() {
+                return "us-east-1";
+            }
+        });
+    }
+
+    @Test
+    void find_storedFile_readsMetadataSizeAndEtag() throws Exception {
+        // given
+        ExportFile name = aFile();
+        put(name, "{\"id\":\"1\"}\n");
+
+        // when
+        StoredFile file = store.find(name).orElseThrow();
+
+        // then
+        assertThat(file.ownerClientId()).isEqualTo("east-clinic");
+        assertThat(file.kind()).isEqualTo("output");
+        assertThat(file.resourceType()).isEqualTo("Coverage");
+        assertThat(file.contentCoding()).isEqualTo("gzip");
+        assertThat(file.size()).isEqualTo(11);
+        assertThat(file.etag()).isNotBlank().doesNotContain("\"");
+        assertThat(store.find(aFile())).isEmpty();
+    }
+
+    @Test
+    void open_range_readsOnlyThoseBytes() throws Exception {
+        // given
+        ExportFile name = aFile();
+        put(name, "0123456789");
+        StoredFile file = store.find(name).orElseThrow();
+
+        // when
+        byte[] bytes;
+        try (InputStream in = store.open(file, Optional.of(new ByteRange(2, 5)))) {
+            bytes = in.readAllBytes();
+        }
+
+        // then
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("2345");
+    }
+
+    @Test
+    void open_fileReplacedSinceFind_is503() throws Exception {
+        // given
+        ExportFile name = aFile();
+        put(name, "first version\n");
+        StoredFile file = store.find(name).orElseThrow();
+        put(name, "second, longer version\n");
+
+        // then
+        assertThatThrownBy(() -> store.open(file, Optional.empty()))
+                .isInstanceOfSatisfying(FhirException.class,
+                        e -> assertThat(e.status().getStatusCode()).isEqualTo(503));
+    }
+
+    @Test
+    void open_filePurgedSinceFind_is404() throws Exception {
+        // given
+        ExportFile name = aFile();
+        put(name, "soon gone\n");
+        StoredFile file = store.find(name).orElseThrow();
+        s3.removeObject(RemoveObjectArgs.builder().bucket(BUCKET).object(name.objectKey()).build());
+
+        // then
+        assertThatThrownBy(() -> store.open(file, Optional.empty()))
+                .isInstanceOfSatisfying(FhirException.class,
+                        e -> assertThat(e.status().getStatusCode()).isEqualTo(404));
+    }
+
+    private static ExportFile aFile() {
+        return new ExportFile(UUID.randomUUID(), 1, 1, ExportFileKind.OUTPUT, "Coverage");
+    }
+
+    private static void put(ExportFile name, String content) throws Exception {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        s3.putObject(PutObjectArgs.builder().bucket(BUCKET).object(name.objectKey())
+                .stream(new ByteArrayInputStream(bytes), (long) bytes.length, null)
+                .userMetadata(Map.of(ExportObjectMetadata.CLIENT_ID, "east-clinic",
+                        ExportObjectMetadata.FILE_KIND, "output",
+                        ExportObjectMetadata.RESOURCE_TYPE, "Coverage",
+                        ExportObjectMetadata.CONTENT_CODING, ExportObjectMetadata.GZIP))
+                .build());
+    }
+}
