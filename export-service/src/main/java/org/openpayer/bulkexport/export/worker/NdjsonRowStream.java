@@ -1,7 +1,6 @@
 package org.openpayer.bulkexport.export.worker;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.function.UnaryOperator;
@@ -12,17 +11,17 @@ import java.util.function.UnaryOperator;
  * holds one row plus the driver's fetch window. Counts lines and bytes for the manifest. A projection (for
  * {@code _elements}) may rewrite each row; only then is a row parsed.
  */
-final class NdjsonRowStream extends InputStream {
+final class NdjsonRowStream extends ChunkStream {
 
-    private static final byte NEWLINE = '\n';
+    private static final byte[] NEWLINE = {'\n'};
 
     private final ResultSet rows;
     private final UnaryOperator<byte[]> projection;
-    private byte[] current;
-    private int position;
+    /** A row fetched but not yet handed out. */
+    private byte[] pending;
+    private boolean newlineNext;
     private boolean exhausted;
     private long lines;
-    private long bytes;
 
     NdjsonRowStream(ResultSet rows) {
         this(rows, UnaryOperator.identity());
@@ -36,71 +35,41 @@ final class NdjsonRowStream extends InputStream {
 
     /** Moves to the first row, if there is one; an empty result writes no file at all. */
     boolean hasRows() throws SQLException {
-        return advance();
+        return fetch();
     }
 
     long lines() {
         return lines;
     }
 
-    long bytes() {
-        return bytes;
-    }
-
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] target, int offset, int length) throws IOException {
-        if (length == 0) {
-            return 0;
+    protected byte[] nextChunk() throws IOException {
+        if (newlineNext) {
+            newlineNext = false;
+            return NEWLINE;
         }
-        int copied = 0;
-        while (copied < length) {
-            if (current == null || position > current.length) {
-                if (!advanceUnchecked()) {
-                    break;
-                }
-            }
-            if (position == current.length) {
-                target[offset + copied++] = NEWLINE;
-                position++;
-                continue;
-            }
-            int chunk = Math.min(length - copied, current.length - position);
-            System.arraycopy(current, position, target, offset + copied, chunk);
-            position += chunk;
-            copied += chunk;
-        }
-        bytes += copied;
-        return copied == 0 ? -1 : copied;
-    }
-
-    private boolean advanceUnchecked() throws IOException {
         try {
-            return advance();
+            if (!fetch()) {
+                return null;
+            }
         } catch (SQLException e) {
             throw new IOException("reading member data failed", e);
         }
+        byte[] row = pending;
+        pending = null;
+        newlineNext = true;
+        return row;
     }
 
-    private boolean advance() throws SQLException {
-        if (exhausted) {
-            return false;
-        }
-        if (current != null && position <= current.length) {
+    private boolean fetch() throws SQLException {
+        if (pending != null) {
             return true;
         }
-        if (!rows.next()) {
+        if (exhausted || !rows.next()) {
             exhausted = true;
-            current = null;
             return false;
         }
-        current = projection.apply(rows.getBytes(1));
-        position = 0;
+        pending = projection.apply(rows.getBytes(1));
         lines++;
         return true;
     }
