@@ -14,6 +14,8 @@ public class ExportTestResource extends RealServersResource {
 
     public static final String PUBLIC_BASE_URL = "https://payer.example.test";
     public static final TokenMint TOKENS = TokenMint.start(PUBLIC_BASE_URL);
+    /** Room for the jobs a test class starts without waiting for them. */
+    public static final int MAX_RUNNING_JOBS = 8;
     private static boolean fixtureLoaded;
 
     @Override
@@ -23,6 +25,9 @@ public class ExportTestResource extends RealServersResource {
         args.put("export.patient-batch-size", "1");
         args.put("export.storage.create-bucket", "true");
         args.put("export.retry-after", "PT1S");
+        args.put("export.min-poll-interval", "PT0.5S");
+        args.put("export.supervisor-interval", "PT1S");
+        args.put("export.max-running-jobs-per-client", String.valueOf(MAX_RUNNING_JOBS));
         super.init(args);
     }
 

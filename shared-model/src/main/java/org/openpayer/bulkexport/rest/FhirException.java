@@ -4,6 +4,9 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.Response.StatusType;
 import org.openpayer.bulkexport.model.fhir.IssueType;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A request the service refuses, with the HTTP status and the OperationOutcome issue the client gets. Throw it from
  * anywhere in request handling; {@link FhirExceptionMapper} writes the response.
@@ -30,6 +33,8 @@ public class FhirException extends RuntimeException {
 
     private final StatusType status;
     private final IssueType issueType;
+    /** How long the client should wait before trying again ({@code Retry-After}); null when it need not wait. */
+    private Duration retryAfter;
 
     public FhirException(StatusType status, IssueType issueType, String diagnostics) {
         super(diagnostics, null, false, false);
@@ -66,6 +71,17 @@ public class FhirException extends RuntimeException {
     /** A condition the client set ({@code If-Match}, a conditional create) does not hold. */
     public static FhirException preconditionFailed(String diagnostics) {
         return new FhirException(Status.PRECONDITION_FAILED, IssueType.CONFLICT, diagnostics);
+    }
+
+    /** The client asks too often or has too much running: 429 with {@code Retry-After}. */
+    public static FhirException tooManyRequests(String diagnostics, Duration retryAfter) {
+        FhirException exception = new FhirException(Status.TOO_MANY_REQUESTS, IssueType.THROTTLED, diagnostics);
+        exception.retryAfter = retryAfter;
+        return exception;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public static FhirException conflict(String diagnostics) {

@@ -10,7 +10,11 @@ public class FhirExceptionMapper implements ExceptionMapper<FhirException> {
 
     @Override
     public Response toResponse(FhirException exception) {
-        return OperationOutcomeResponses.of(
+        Response response = OperationOutcomeResponses.of(
                 exception.status().getStatusCode(), exception.issueType(), exception.getMessage());
+        return exception.retryAfter()
+                .map(wait -> Response.fromResponse(response)
+                        .header("Retry-After", Math.max(1, wait.toSeconds())).build())
+                .orElse(response);
     }
 }

@@ -21,9 +21,33 @@ public interface ExportConfig {
     @WithDefault("PT2S")
     Duration retryAfter();
 
-    /** How long files of a finished job stay downloadable; the manifest's {@code Expires}. */
+    /** How long files of a finished job stay downloadable; the manifest's {@code Expires}. Then they are purged. */
     @WithDefault("P1D")
     Duration fileRetention();
+
+    /** Status requests of one running job closer together than this are answered 429. */
+    @WithDefault("PT1S")
+    Duration minPollInterval();
+
+    /** Jobs one client may have running at once; one more kick-off is answered 429. */
+    @WithDefault("5")
+    int maxRunningJobsPerClient();
+
+    /** A task unreported this long is published again, the wait doubling with each attempt. */
+    @WithDefault("PT15M")
+    Duration taskTimeout();
+
+    /** How often a task is published again before its job fails. */
+    @WithDefault("3")
+    int taskRetries();
+
+    /** A job still running this long after kick-off fails: no job runs forever. */
+    @WithDefault("PT12H")
+    Duration jobTimeout();
+
+    /** How often the supervisor looks for stuck tasks, overdue jobs and expired files. */
+    @WithDefault("PT30S")
+    Duration supervisorInterval();
 
     /** Object storage behaviour. */
     Storage storage();

@@ -71,6 +71,21 @@ public class ExportJob extends PanacheEntityBase {
     @Column(name = "failure_reason")
     public String failureReason;
 
+    /** When the client last asked for the status while the job ran: polling faster than allowed is a 429. */
+    @Column(name = "last_polled_at")
+    public Instant lastPolledAt;
+
+    /** {@code _elements}, kept so a task can be published again; {@code null} for none. */
+    public String[] elements;
+
+    /** {@code _typeFilter} queries as {@code Type?query}, kept so a task can be published again. */
+    @Column(name = "type_filters")
+    public String[] typeFilters;
+
+    /** {@code $davinci-data-export}'s export type code, or {@code null} for Bulk Data. */
+    @Column(name = "export_type")
+    public String exportType;
+
     public List<String> resourceTypeList() {
         return Arrays.asList(resourceTypes.split(","));
     }

@@ -61,17 +61,7 @@ public class ExportPlanner {
                                           List<String> patients, String groupId) {
         return new ExportTaskPlanned(request.jobId(), Instant.now(), seq, request.clientId(), resourceType, patients,
                 request.since(), request.transactionTime(), request.until(), request.elements(),
-                typeFilters(request, resourceType), groupId);
-    }
-
-    /** The {@code _typeFilter} queries of one type, without their {@code Type?}. */
-    private static List<String> typeFilters(ExportRequested request, String resourceType) {
-        if (request.typeFilters() == null) {
-            return null;
-        }
-        String prefix = resourceType + "?";
-        return request.typeFilters().stream().filter(query -> query.startsWith(prefix))
-                .map(query -> query.substring(prefix.length())).toList();
+                TaskEvents.typeFiltersFor(request.typeFilters(), resourceType), groupId);
     }
 
     @Incoming("planner-requests")
@@ -91,13 +81,15 @@ public class ExportPlanner {
         List<String> compartmentTypes = request.resourceTypes().stream()
                 .filter(type -> ResourceType.byName(type).map(ResourceType::inPatientCompartment).orElse(false))
                 .toList();
+        int batchSeq = 0;
         for (List<String> batch = members(request, afterPatient); !batch.isEmpty();
              batch = members(request, afterPatient)) {
+            batchSeq++;
             List<ExportTaskPlanned> tasks = new ArrayList<>();
             for (String resourceType : compartmentTypes) {
                 tasks.add(task(request, ++taskCount, resourceType, batch, null));
             }
-            if (!lifecycle.addTasks(request.jobId(), tasks)) {
+            if (!lifecycle.addTasks(request.jobId(), batchSeq, batch, tasks)) {
                 return;
             }
             publisher.publishTasks(tasks);
@@ -115,7 +107,7 @@ public class ExportPlanner {
             }
         }
         if (!wholeTypeTasks.isEmpty()) {
-            if (!lifecycle.addTasks(request.jobId(), wholeTypeTasks)) {
+            if (!lifecycle.addTasks(request.jobId(), 0, named, wholeTypeTasks)) {
                 return;
             }
             publisher.publishTasks(wholeTypeTasks);

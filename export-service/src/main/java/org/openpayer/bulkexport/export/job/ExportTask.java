@@ -39,6 +39,17 @@ public class ExportTask extends PanacheEntityBase {
     @Column(name = "failure_reason")
     public String failureReason;
 
+    /** The batch of patients it exports ({@link ExportBatch}); 0 for a task exporting a whole type. */
+    @Column(name = "batch_seq")
+    public int batchSeq;
+
+    /** The Group a whole-type task at Group level is about (the Group itself, or its attributed providers). */
+    @Column(name = "group_id")
+    public String groupId;
+
+    /** How often the supervisor published it again after it went unreported for too long. */
+    public int attempts;
+
     /** Job and sequence number. */
     @Embeddable
     public record Key(@Column(name = "job_id") UUID jobId, @Column(name = "seq") int seq) implements Serializable {

@@ -9,7 +9,9 @@ import org.openpayer.bulkexport.model.event.ExportTaskFailed;
 import org.openpayer.bulkexport.model.event.ExportTaskPlanned;
 import org.openpayer.bulkexport.model.event.WrittenFile;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,13 +39,39 @@ public class JobLifecycle {
         }
     }
 
+    /**
+     * Stores a new job, unless its client already has {@code maxRunning} jobs running: then empty. The count is taken
+     * under a per-client lock, so two kick-offs at once cannot both pass.
+     */
     @Transactional
-    public ExportJob accept(ExportJob job) {
+    public Optional<ExportJob> accept(ExportJob job, int maxRunning) {
+        ExportJob.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "export-client:" + job.clientId).getSingleResult();
+        long running = ExportJob.count("clientId = ?1 and status in ?2", job.clientId,
+                List.of(JobStatus.ACCEPTED, JobStatus.IN_PROGRESS));
+        if (running >= maxRunning) {
+            return Optional.empty();
+        }
         job.status = JobStatus.ACCEPTED;
         job.createdAt = Instant.now();
         job.updatedAt = job.createdAt;
         job.persist();
-        return job;
+        return Optional.of(job);
+    }
+
+    /**
+     * Records a status request of a running job; false when it comes sooner than {@code minInterval} after the
+     * previous one. One conditional update on the database clock, so concurrent polls through several instances are
+     * counted once.
+     */
+    @Transactional
+    public boolean recordPoll(UUID jobId, Duration minInterval) {
+        int updated = ExportJob.getEntityManager().createNativeQuery("""
+                        update export.export_job set last_polled_at = clock_timestamp()
+                        where id = ?1 and (last_polled_at is null
+                          or last_polled_at <= clock_timestamp() - ?2 * interval '1 millisecond')""")
+                .setParameter(1, jobId).setParameter(2, minInterval.toMillis()).executeUpdate();
+        return updated == 1;
     }
 
     /** Moves an accepted job into planning; empty when it is planned already or was cancelled. */
@@ -57,22 +85,35 @@ public class JobLifecycle {
         return Optional.of(job);
     }
 
-    /** Records planned tasks; false when the job stopped running meanwhile, so planning stops too. */
+    /**
+     * Records planned tasks of one batch of patients; false when the job stopped running meanwhile, so planning stops
+     * too.
+     */
     @Transactional
-    public boolean addTasks(UUID jobId, List<ExportTaskPlanned> tasks) {
+    public boolean addTasks(UUID jobId, int batchSeq, List<String> patients, List<ExportTaskPlanned> tasks) {
         ExportJob job = lock(jobId);
         if (job == null || !job.status.isRunning()) {
             return false;
         }
+        if (tasks.isEmpty()) {
+            return true;
+        }
+        ExportBatch batch = new ExportBatch();
+        batch.key = new ExportBatch.Key(jobId, batchSeq);
+        batch.patientIds = patients.toArray(String[]::new);
+        batch.persist();
         for (ExportTaskPlanned planned : tasks) {
             ExportTask task = new ExportTask();
             task.key = new ExportTask.Key(jobId, planned.taskSeq());
             task.resourceType = planned.resourceType();
             task.patientCount = planned.patientIds().size();
+            task.batchSeq = batchSeq;
+            task.groupId = planned.groupId();
             task.status = TaskStatus.PLANNED;
             task.updatedAt = Instant.now();
             task.persist();
         }
+        job.updatedAt = Instant.now();
         return true;
     }
 
@@ -160,11 +201,76 @@ public class JobLifecycle {
     @Transactional
     public boolean cancel(UUID jobId, String clientId) {
         ExportJob job = lock(jobId);
-        if (job == null || !job.clientId.equals(clientId) || job.status == JobStatus.CANCELLED) {
+        if (job == null || !job.clientId.equals(clientId) || job.status.isGone()) {
             return false;
         }
         moveTo(job, JobStatus.CANCELLED);
         return true;
+    }
+
+    /**
+     * Tasks unreported for longer than {@code timeout}, doubled with every attempt (backoff), as events to publish
+     * again: same task number and patients, so a late first run and the new one write the same files and the second
+     * report changes nothing. A task past {@code maxAttempts} fails its job instead.
+     */
+    @Transactional
+    public List<ExportTaskPlanned> retryStuckTasks(Duration timeout, int maxAttempts, int limit) {
+        List<ExportTask> candidates = ExportTask.find("status = ?1 and updatedAt < ?2 order by updatedAt",
+                TaskStatus.PLANNED, Instant.now().minus(timeout)).page(0, limit).list();
+        List<ExportTaskPlanned> retries = new ArrayList<>();
+        for (ExportTask candidate : candidates) {
+            ExportJob job = lock(candidate.key.jobId());
+            ExportTask task = ExportTask.findById(candidate.key);
+            Duration backoff = timeout.multipliedBy(1L << Math.min(task.attempts, 16));
+            if (job == null || !job.status.isRunning() || task.status != TaskStatus.PLANNED
+                    || task.updatedAt.isAfter(Instant.now().minus(backoff))) {
+                continue;
+            }
+            if (task.attempts >= maxAttempts) {
+                failJob(job, "Export task " + task.key.seq() + " (" + task.resourceType + ") did not finish after "
+                        + (task.attempts + 1) + " attempts.");
+                continue;
+            }
+            task.attempts++;
+            task.updatedAt = Instant.now();
+            retries.add(TaskEvents.republished(job, task,
+                    ExportBatch.findById(new ExportBatch.Key(job.id, task.batchSeq))));
+        }
+        return retries;
+    }
+
+    /** Fails jobs still running {@code timeout} after they were accepted: no job runs forever. */
+    @Transactional
+    public int failOverdueJobs(Duration timeout, int limit) {
+        List<ExportJob> overdue = ExportJob.find("status in ?1 and createdAt < ?2",
+                List.of(JobStatus.ACCEPTED, JobStatus.IN_PROGRESS), Instant.now().minus(timeout)).page(0, limit).list();
+        int failed = 0;
+        for (ExportJob candidate : overdue) {
+            ExportJob job = lock(candidate.id);
+            if (job != null && job.status.isRunning()) {
+                failJob(job, "The export did not finish within " + timeout.toHours() + " hours; start it again, "
+                        + "perhaps with fewer types or patients.");
+                failed++;
+            }
+        }
+        return failed;
+    }
+
+    /** Finished jobs whose files are past their retention: their files are to be purged. */
+    @Transactional
+    public List<UUID> expiredJobs(Duration retention, int limit) {
+        return ExportJob.<ExportJob>find("status in ?1 and completedAt < ?2",
+                        List.of(JobStatus.COMPLETED, JobStatus.FAILED), Instant.now().minus(retention))
+                .page(0, limit).list().stream().map(job -> job.id).toList();
+    }
+
+    /** After its files were purged: the job answers 404 from now on. */
+    @Transactional
+    public void markExpired(UUID jobId) {
+        ExportJob job = lock(jobId);
+        if (job != null && job.status.canMoveTo(JobStatus.EXPIRED)) {
+            moveTo(job, JobStatus.EXPIRED);
+        }
     }
 
     private static void failJob(ExportJob job, String reason) {

@@ -18,19 +18,26 @@ public enum JobStatus {
     /** A task failed for good; the status answers with the reason. */
     FAILED,
     /** Deleted by its client; answers 404 from now on. */
-    CANCELLED;
+    CANCELLED,
+    /** Finished longer ago than files are kept; its files are purged and it answers 404. */
+    EXPIRED;
 
     private Set<JobStatus> next() {
         return switch (this) {
             case ACCEPTED -> EnumSet.of(IN_PROGRESS, COMPLETED, FAILED, CANCELLED);
             case IN_PROGRESS -> EnumSet.of(COMPLETED, FAILED, CANCELLED);
-            case COMPLETED, FAILED -> EnumSet.of(CANCELLED);
-            case CANCELLED -> EnumSet.noneOf(JobStatus.class);
+            case COMPLETED, FAILED -> EnumSet.of(CANCELLED, EXPIRED);
+            case CANCELLED, EXPIRED -> EnumSet.noneOf(JobStatus.class);
         };
     }
 
     public boolean canMoveTo(JobStatus target) {
         return next().contains(target);
+    }
+
+    /** Deleted or expired: it answers 404, as if it never existed. */
+    public boolean isGone() {
+        return this == CANCELLED || this == EXPIRED;
     }
 
     public boolean isRunning() {

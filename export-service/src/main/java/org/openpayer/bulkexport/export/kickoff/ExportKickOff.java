@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
+import org.openpayer.bulkexport.export.config.ExportConfig;
 import org.openpayer.bulkexport.export.job.ExportJob;
 import org.openpayer.bulkexport.export.job.JobLifecycle;
 import org.openpayer.bulkexport.export.roster.MemberDataReader;
@@ -43,9 +44,11 @@ public class ExportKickOff {
     private final ExportRequestPublisher publisher;
     private final PublicUrls urls;
     private final CriterionParser filters;
+    private final ExportConfig config;
 
     public ExportKickOff(MemberDataReader memberData, JobLifecycle lifecycle, ExportRequestPublisher publisher,
-                         PublicUrls urls, SearchParameterCatalog searchParameters) {
+                         PublicUrls urls, SearchParameterCatalog searchParameters, ExportConfig config) {
+        this.config = config;
         this.filters = new CriterionParser(searchParameters);
         this.memberData = memberData;
         this.lifecycle = lifecycle;
@@ -95,7 +98,10 @@ public class ExportKickOff {
             // Da Vinci asks for named non-members to be left out and reported, which the planner does.
             requireMembers(population);
         }
-        ExportJob job = lifecycle.accept(newJob(caller, level, groupId, parameters, requestUrl));
+        ExportJob job = lifecycle.accept(newJob(caller, level, groupId, parameters, requestUrl),
+                config.maxRunningJobsPerClient()).orElseThrow(() -> FhirException.tooManyRequests("This client "
+                + "already has " + config.maxRunningJobsPerClient() + " exports running; wait for one to finish "
+                + "(or DELETE one) and try again.", config.retryAfter().multipliedBy(5)));
         try {
             publisher.publish(new ExportRequested(job.id, job.createdAt, job.clientId, job.level, job.groupId,
                     parameters.resourceTypes(), job.since, job.transactionTime, job.until,
@@ -140,6 +146,9 @@ public class ExportKickOff {
         job.until = parameters.until();
         job.transactionTime = memberData.clock();
         job.requestUrl = requestUrl;
+        job.elements = parameters.elements() == null ? null : parameters.elements().toArray(String[]::new);
+        job.typeFilters = parameters.typeFilters().toArray(String[]::new);
+        job.exportType = parameters.exportType() == null ? null : parameters.exportType().code();
         return job;
     }
 }

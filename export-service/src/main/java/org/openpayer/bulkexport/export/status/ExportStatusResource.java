@@ -55,7 +55,7 @@ public class ExportStatusResource {
         ExportJob job = ownJob(caller, jobId);
         job.resourceTypeList().forEach(caller::requireRead);
         return switch (job.status) {
-            case ACCEPTED, IN_PROGRESS -> Response.accepted()
+            case ACCEPTED, IN_PROGRESS -> pacedPoll(job)
                     .header("X-Progress", progress(job))
                     .header("Retry-After", config.retryAfter().toSeconds())
                     .build();
@@ -65,7 +65,7 @@ public class ExportStatusResource {
                             job.completedAt.plus(config.fileRetention()).atOffset(ZoneOffset.UTC)))
                     .build();
             case FAILED -> OperationOutcomeResponses.of(500, IssueType.EXCEPTION, job.failureReason);
-            case CANCELLED -> throw notFound(jobId);
+            case CANCELLED, EXPIRED -> throw notFound(jobId);
         };
     }
 
@@ -83,10 +83,22 @@ public class ExportStatusResource {
 
     private static ExportJob ownJob(Caller caller, String jobId) {
         ExportJob job = ExportFileNames.parseJobId(jobId).map(id -> ExportJob.<ExportJob>findById(id)).orElse(null);
-        if (job == null || !job.clientId.equals(caller.clientId()) || job.status == JobStatus.CANCELLED) {
+        if (job == null || !job.clientId.equals(caller.clientId()) || job.status.isGone()) {
             throw notFound(jobId);
         }
         return job;
+    }
+
+    /**
+     * Bulk Data lets a server answer 429 to a client polling faster than the {@code Retry-After} it was given; we do
+     * when polls of one running job come closer than {@code export.min-poll-interval}.
+     */
+    private Response.ResponseBuilder pacedPoll(ExportJob job) {
+        if (!lifecycle.recordPoll(job.id, config.minPollInterval())) {
+            throw FhirException.tooManyRequests("Polled too often: wait " + config.retryAfter().toSeconds()
+                    + " s (Retry-After) between status requests.", config.retryAfter());
+        }
+        return Response.accepted();
     }
 
     /** Under 100 characters, as Bulk Data asks of X-Progress. */

@@ -15,19 +15,23 @@ import org.openpayer.bulkexport.model.event.WrittenFile;
 
 import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * The export worker: a member of the {@code export-workers} consumer group, so every instance takes a share of the
- * task partitions and adding instances adds throughput. A task that fails is reported with a reason the client may
- * read; a task interrupted by shutdown is not reported at all, so its offset stays uncommitted and Kafka hands it to
- * another worker: stopping a worker pauses work, it never fails a job.
+ * task partitions and adding instances adds throughput. A task that fails three times in a row is reported with a
+ * reason the client may read; a task interrupted by shutdown is not reported at all, so its offset stays uncommitted
+ * and Kafka hands it to another worker: stopping a worker pauses work, it never fails a job.
  */
 @ApplicationScoped
 public class ExportTaskHandler {
 
     private static final Logger LOG = Logger.getLogger(ExportTaskHandler.class);
+    /** Runs of one task on this worker before it is reported failed; waits 1 s, then 2 s, between them. */
+    private static final int ATTEMPTS = 3;
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
 
     private final TaskExecutor executor;
     private final TaskOutcomePublisher outcomes;
@@ -53,7 +57,7 @@ public class ExportTaskHandler {
         }
         List<WrittenFile> files;
         try {
-            files = executor.run(task);
+            files = runWithRetries(task);
         } catch (SQLException | MinioException | RuntimeException e) {
             if (shuttingDown) {
                 throw new IllegalStateException("task " + task.partitionKey() + " interrupted by shutdown", e);
@@ -63,6 +67,34 @@ public class ExportTaskHandler {
             return;
         }
         outcomes.completed(new ExportTaskCompleted(task.jobId(), Instant.now(), task.taskSeq(), workerId, files));
+    }
+
+    /**
+     * Runs the task, trying again after a failure that may pass (the database or object store briefly away): the
+     * task rewrites the same objects each time, so a retry never duplicates output.
+     */
+    private List<WrittenFile> runWithRetries(ExportTaskPlanned task) throws SQLException, MinioException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return executor.run(task);
+            } catch (SQLException | MinioException | RuntimeException e) {
+                if (shuttingDown || attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warnf("export task %s (%s) failed on attempt %d, trying again: %s", task.partitionKey(),
+                        task.resourceType(), attempt, e.toString());
+                pause(FIRST_BACKOFF.multipliedBy(1L << (attempt - 1)));
+            }
+        }
+    }
+
+    private static void pause(Duration backoff) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry", e);
+        }
     }
 
     /** A reason fit for the client's eyes: which part of the system failed, never its internals. */

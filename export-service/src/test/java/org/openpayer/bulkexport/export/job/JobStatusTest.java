@@ -17,17 +17,23 @@ class JobStatusTest {
     }
 
     @Test
-    void finishedJob_canOnlyBeDiscarded() {
+    void finishedJob_canOnlyBeDiscardedOrExpire() {
         assertThat(JobStatus.COMPLETED.canMoveTo(JobStatus.IN_PROGRESS)).isFalse();
         assertThat(JobStatus.COMPLETED.canMoveTo(JobStatus.FAILED)).isFalse();
         assertThat(JobStatus.FAILED.canMoveTo(JobStatus.COMPLETED)).isFalse();
         assertThat(JobStatus.COMPLETED.canMoveTo(JobStatus.CANCELLED)).isTrue();
+        assertThat(JobStatus.FAILED.canMoveTo(JobStatus.EXPIRED)).isTrue();
+        assertThat(JobStatus.IN_PROGRESS.canMoveTo(JobStatus.EXPIRED)).as("files of a running job are not purged")
+                .isFalse();
     }
 
     @ParameterizedTest
     @EnumSource(JobStatus.class)
-    void cancelledJob_isFinal(JobStatus target) {
+    void cancelledOrExpiredJob_isFinalAndGone(JobStatus target) {
         assertThat(JobStatus.CANCELLED.canMoveTo(target)).isFalse();
+        assertThat(JobStatus.EXPIRED.canMoveTo(target)).isFalse();
+        assertThat(JobStatus.CANCELLED.isGone()).isTrue();
+        assertThat(JobStatus.EXPIRED.isGone()).isTrue();
     }
 
     @Test

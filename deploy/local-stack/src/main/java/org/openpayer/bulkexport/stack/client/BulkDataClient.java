@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 public final class BulkDataClient {
 
     private static final long MAX_POLL_WAIT_MILLIS = 5_000;
+    private static final int TOO_MANY_REQUESTS = 429;
 
     private final HttpCalls http;
     private final SmartBackendClient auth;
@@ -43,13 +44,20 @@ public final class BulkDataClient {
                 .orElseThrow(() -> new IllegalStateException("kick-off answered 202 without Content-Location"));
     }
 
-    /** Polls until the manifest is ready, reporting each {@code X-Progress}; fails when the job fails or times out. */
+    /**
+     * Polls until the manifest is ready (waiting as {@code Retry-After} says, also after a 429), reporting each
+     * {@code X-Progress}; fails when the job fails or times out.
+     */
     public JsonNode awaitManifest(String statusUrl, Duration timeout, Consumer<String> progress) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             HttpResponse<String> response = get(statusUrl);
             if (response.statusCode() == 200) {
                 return HttpCalls.json(response);
+            }
+            if (response.statusCode() == TOO_MANY_REQUESTS) {
+                pause(retryAfterMillis(response));
+                continue;
             }
             expect(202, response);
             response.headers().firstValue("X-Progress").ifPresent(progress);
