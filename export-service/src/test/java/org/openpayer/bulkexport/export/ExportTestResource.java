@@ -28,7 +28,13 @@ public class ExportTestResource extends RealServersResource {
         args.put("export.min-poll-interval", "PT0.5S");
         args.put("export.supervisor-interval", "PT1S");
         args.put("export.max-running-jobs-per-client", String.valueOf(MAX_RUNNING_JOBS));
+        args.putAll(extraConfig());
         super.init(args);
+    }
+
+    /** Settings a subclass adds for the tests that need the service configured otherwise. */
+    protected Map<String, String> extraConfig() {
+        return Map.of();
     }
 
     @Override

@@ -48,9 +48,11 @@ public final class MemberDataFixture {
             group(connection, EMPTY_GROUP, IdentifierSystem.NPI.uri() + "|1316206220");
             group(connection, OTHER_GROUP, IdentifierSystem.NPI.uri() + "|1487654321");
             member(connection, GROUP, 1, "p1", false, "Practitioner/pr1");
-            member(connection, GROUP, 2, "p2", false, "PractitionerRole/" + ROLE);
             member(connection, GROUP, 3, "p3", true, "Practitioner/pr9");
             member(connection, GROUP, 4, "p4", false, "Practitioner/pr9");
+            // p2 joined in the Group's second version, written at RECENT: a delta since before then gives p2's all
+            groupVersion(connection, GROUP, 2, RECENT);
+            member(connection, GROUP, 2, "p2", false, "PractitionerRole/" + ROLE, 2);
             optedOut(connection, "p4");
             member(connection, OTHER_GROUP, 1, "p3", false, "Practitioner/pr9");
             for (String patient : new String[] {"p1", "p2", "p3", "p4"}) {
@@ -97,6 +99,29 @@ public final class MemberDataFixture {
                 + "\"location\":[{\"reference\":\"Location/loc1\"}]}";
     }
 
+    /** A new version of a Group, as attribution-service writes one: the resource row moves on, history keeps both. */
+    private static void groupVersion(Connection connection, String id, long version, Instant updated)
+            throws SQLException {
+        String content = "{\"resourceType\":\"Group\",\"id\":\"" + id + "\",\"meta\":{\"versionId\":\"" + version
+                + "\",\"lastUpdated\":\"" + updated + "\"}}";
+        try (PreparedStatement update = connection.prepareStatement("update attribution.resource set version_id = ?, "
+                + "last_updated = ?, content = ? where resource_type = 'Group' and id = ?");
+             PreparedStatement history = connection.prepareStatement("insert into attribution.resource_history "
+                     + "(resource_type, id, version_id, last_updated, deleted, content) "
+                     + "values ('Group', ?, ?, ?, false, ?)")) {
+            update.setLong(1, version);
+            update.setTimestamp(2, Timestamp.from(updated));
+            update.setString(3, content);
+            update.setString(4, id);
+            update.executeUpdate();
+            history.setString(1, id);
+            history.setLong(2, version);
+            history.setTimestamp(3, Timestamp.from(updated));
+            history.setString(4, content);
+            history.executeUpdate();
+        }
+    }
+
     /** A member element as attribution-service stores it: the Patient and the provider it is attributed to. */
     public static String memberContent(String patient, String provider, boolean inactive) {
         return "{\"extension\":[{\"url\":\"http://hl7.org/fhir/us/davinci-atr/StructureDefinition/"
@@ -125,16 +150,22 @@ public final class MemberDataFixture {
 
     private static void member(Connection connection, String group, int seq, String patient, boolean inactive,
                                String provider) throws SQLException {
+        member(connection, group, seq, patient, inactive, provider, 1);
+    }
+
+    private static void member(Connection connection, String group, int seq, String patient, boolean inactive,
+                               String provider, long sinceVersion) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into attribution.group_member
                   (group_id, member_seq, patient_id, inactive, content, member_key, since_version, change_type)
-                values (?, ?, ?, ?, ?, ?, 1, 'new')""")) {
+                values (?, ?, ?, ?, ?, ?, ?, 'new')""")) {
             insert.setString(1, group);
             insert.setInt(2, seq);
             insert.setString(3, patient);
             insert.setBoolean(4, inactive);
             insert.setString(5, memberContent(patient, provider, inactive));
             insert.setString(6, patient + "|" + provider);
+            insert.setLong(7, sinceVersion);
             insert.executeUpdate();
         }
         try (PreparedStatement history = connection.prepareStatement("""

@@ -29,7 +29,10 @@ public class CapabilityStatementBuilder {
     static final String EXPORT_PARAMETERS = "_typeFilter: FHIR search queries, ORed per type, using _id, "
             + "_lastUpdated and the type's search parameters listed here; result parameters are refused. "
             + "includeAssociatedData: LatestProvenanceResources and RelevantProvenanceResources (both add the members' "
-            + "Provenance). Prefer: handling=lenient ignores unsupported parameters and lists each in the error file.";
+            + "Provenance). Prefer: handling=lenient ignores unsupported parameters and lists each in the error file. "
+            + "Files hold one type each and roll over at a configured size and count (default 100 MB or 50000 "
+            + "resources). With _since, resources deleted since are listed in deleted (Bundles of one DELETE each); "
+            + "at Group level, members who joined the Group after _since get their whole record.";
     static final String ATR_OPERATION = "http://hl7.org/fhir/us/davinci-atr/OperationDefinition/";
     private static final String OAUTH_URIS = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -49,6 +49,18 @@ public interface ExportConfig {
     @WithDefault("PT30S")
     Duration supervisorInterval();
 
+    /** A file is rolled over to the next before this many bytes (at a line boundary; a longer line goes out whole). */
+    @WithDefault("104857600")
+    long fileMaxBytes();
+
+    /** A file is rolled over to the next at this many resources. */
+    @WithDefault("50000")
+    long fileMaxResources();
+
+    /** Store files gzipped; file-service sends them as they are to clients that accept gzip, inflated to others. */
+    @WithDefault("false")
+    boolean gzipFiles();
+
     /** Object storage behaviour. */
     Storage storage();
 

@@ -81,13 +81,14 @@ public class ExportPlanner {
         List<String> compartmentTypes = request.resourceTypes().stream()
                 .filter(type -> ResourceType.byName(type).map(ResourceType::inPatientCompartment).orElse(false))
                 .toList();
+        String groupId = request.level() == ExportLevel.GROUP ? request.groupId() : null;
         int batchSeq = 0;
         for (List<String> batch = members(request, afterPatient); !batch.isEmpty();
              batch = members(request, afterPatient)) {
             batchSeq++;
             List<ExportTaskPlanned> tasks = new ArrayList<>();
             for (String resourceType : compartmentTypes) {
-                tasks.add(task(request, ++taskCount, resourceType, batch, null));
+                tasks.add(task(request, ++taskCount, resourceType, batch, groupId));
             }
             if (!lifecycle.addTasks(request.jobId(), batchSeq, batch, tasks)) {
                 return;
@@ -98,7 +99,6 @@ public class ExportPlanner {
         }
         // One task per type outside the compartment: at system level the whole directory; at Group level the Group
         // itself (ATR) or the directory resources its members (or the named ones) are attributed to.
-        String groupId = request.level() == ExportLevel.GROUP ? request.groupId() : null;
         List<String> named = request.patients() == null ? List.of() : request.patients();
         List<ExportTaskPlanned> wholeTypeTasks = new ArrayList<>();
         for (String resourceType : request.resourceTypes()) {

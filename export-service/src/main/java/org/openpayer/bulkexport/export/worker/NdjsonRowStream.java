@@ -1,41 +1,29 @@
 package org.openpayer.bulkexport.export.worker;
 
 import java.io.IOException;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.function.UnaryOperator;
 
 /**
- * The rows of a streaming query as one NDJSON byte stream: each row's stored JSON, then a newline. Rows are taken from
- * the driver's raw bytes, one at a time as the reader asks for more, so JSON is copied and never parsed, and memory
- * holds one row plus the driver's fetch window. Counts lines and bytes for the manifest. A projection (for
- * {@code _elements}) may rewrite each row; only then is a row parsed.
+ * One NDJSON file's bytes taken from a {@link RowCursor}: each line, then a newline, until the cursor ends or the file
+ * is full. A file is full when the next line would take it past {@code maxBytes}, or when it holds {@code maxLines};
+ * a file always takes at least one line, so a single line larger than the limit still goes out whole. Memory holds
+ * one line plus the driver's fetch window. Counts lines and bytes for the manifest.
  */
 final class NdjsonRowStream extends ChunkStream {
 
     private static final byte[] NEWLINE = {'\n'};
 
-    private final ResultSet rows;
-    private final UnaryOperator<byte[]> projection;
-    /** A row fetched but not yet handed out. */
-    private byte[] pending;
+    private final RowCursor cursor;
+    private final long maxBytes;
+    private final long maxLines;
     private boolean newlineNext;
-    private boolean exhausted;
     private long lines;
+    private long size;
 
-    NdjsonRowStream(ResultSet rows) {
-        this(rows, UnaryOperator.identity());
-    }
-
-    /** @param projection rewrites each row's JSON before it is written */
-    NdjsonRowStream(ResultSet rows, UnaryOperator<byte[]> projection) {
-        this.rows = rows;
-        this.projection = projection;
-    }
-
-    /** Moves to the first row, if there is one; an empty result writes no file at all. */
-    boolean hasRows() throws SQLException {
-        return fetch();
+    NdjsonRowStream(RowCursor cursor, long maxBytes, long maxLines) {
+        this.cursor = cursor;
+        this.maxBytes = maxBytes;
+        this.maxLines = maxLines;
     }
 
     long lines() {
@@ -46,31 +34,24 @@ final class NdjsonRowStream extends ChunkStream {
     protected byte[] nextChunk() throws IOException {
         if (newlineNext) {
             newlineNext = false;
+            size += NEWLINE.length;
             return NEWLINE;
         }
         try {
-            if (!fetch()) {
+            if (!cursor.hasNext() || full(cursor.peekLength())) {
                 return null;
             }
         } catch (SQLException e) {
             throw new IOException("reading member data failed", e);
         }
-        byte[] row = pending;
-        pending = null;
+        byte[] line = cursor.take();
+        lines++;
+        size += line.length;
         newlineNext = true;
-        return row;
+        return line;
     }
 
-    private boolean fetch() throws SQLException {
-        if (pending != null) {
-            return true;
-        }
-        if (exhausted || !rows.next()) {
-            exhausted = true;
-            return false;
-        }
-        pending = projection.apply(rows.getBytes(1));
-        lines++;
-        return true;
+    private boolean full(int nextLineLength) {
+        return lines > 0 && (lines >= maxLines || size + nextLineLength + NEWLINE.length > maxBytes);
     }
 }

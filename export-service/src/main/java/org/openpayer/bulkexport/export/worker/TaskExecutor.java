@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.minio.errors.MinioException;
 import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.openpayer.bulkexport.export.config.ExportConfig;
 import org.openpayer.bulkexport.export.storage.ExportStorage;
 import org.openpayer.bulkexport.model.event.ExportTaskPlanned;
 import org.openpayer.bulkexport.model.event.WrittenFile;
@@ -14,19 +15,22 @@ import org.openpayer.bulkexport.model.storage.ExportObjectMetadata;
 import org.openpayer.bulkexport.search.CriterionParser;
 import org.openpayer.bulkexport.search.SearchParameterCatalog;
 
-import java.io.InputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * Runs one export task: streams the task's resources from the member data into one NDJSON object. The object's key
- * depends only on the task, so running a task twice replaces its file rather than adding one. Each file records its
- * owner and type as object metadata, which is all file-service needs to authorize a download.
+ * Runs one export task: streams the task's resources from the member data into NDJSON objects, rolled over to a new
+ * file by size and count, gzipped on the way when so configured, then (with {@code _since}) its deletions. Keys
+ * depend only on the task and the part, so running a task twice replaces its files rather than adding any. Each file
+ * records its owner, kind, type and coding as object metadata, which is all file-service needs to serve it.
  */
 @ApplicationScoped
 public class TaskExecutor {
@@ -35,9 +39,15 @@ public class TaskExecutor {
     private final ExportStorage storage;
     private final ElementsProjection elements;
     private final CriterionParser filterParser;
+    private final long fileMaxBytes;
+    private final long fileMaxResources;
+    private final boolean gzipFiles;
 
     public TaskExecutor(@DataSource("memberdata") AgroalDataSource memberData, ExportStorage storage,
-                        ElementsProjection elements, SearchParameterCatalog searchParameters) {
+                        ElementsProjection elements, SearchParameterCatalog searchParameters, ExportConfig config) {
+        this.fileMaxBytes = config.fileMaxBytes();
+        this.fileMaxResources = config.fileMaxResources();
+        this.gzipFiles = config.gzipFiles();
         this.filterParser = new CriterionParser(searchParameters);
         this.memberData = memberData;
         this.storage = storage;
@@ -57,15 +67,32 @@ public class TaskExecutor {
         }
     }
 
+    /** The task's resources in as many files as the limits need; with {@code _since}, then its deletions. */
     private List<WrittenFile> exportRows(Connection connection, ExportTaskPlanned task)
             throws SQLException, MinioException {
+        List<WrittenFile> files = new ArrayList<>();
         try (ResultSet rows = ResourceQuery.open(connection, task, filterParser)) {
-            NdjsonRowStream ndjson = new NdjsonRowStream(rows, elements.forTask(task.resourceType(), task.elements()));
-            if (!ndjson.hasRows()) {
-                return List.of();
-            }
-            return List.of(store(task, ndjson, ndjson::lines, ndjson::bytes));
+            files.addAll(storeParts(task, ExportFileKind.OUTPUT,
+                    new RowCursor(rows, elements.forTask(task.resourceType(), task.elements()))));
         }
+        if (task.since() != null) {
+            try (ResultSet deleted = ResourceQuery.openDeleted(connection, task)) {
+                files.addAll(storeParts(task, ExportFileKind.DELETED,
+                        new RowCursor(deleted, DeletedLines.fromReference())));
+            }
+        }
+        return files;
+    }
+
+    /** One file per part, rolled by size and count; none when there are no lines. */
+    private List<WrittenFile> storeParts(ExportTaskPlanned task, ExportFileKind kind, RowCursor cursor)
+            throws SQLException, MinioException {
+        List<WrittenFile> files = new ArrayList<>();
+        for (int part = 1; cursor.hasNext(); part++) {
+            NdjsonRowStream ndjson = new NdjsonRowStream(cursor, fileMaxBytes, fileMaxResources);
+            files.add(store(task, kind, part, ndjson, ndjson::lines));
+        }
+        return files;
     }
 
     /** ATR: the Group itself, one line however many members it has. */
@@ -75,18 +102,27 @@ public class TaskExecutor {
         if (pieces.isEmpty()) {
             return List.of();
         }
-        PiecesStream line = new PiecesStream(pieces.get());
-        return List.of(store(task, line, () -> 1L, line::bytes));
+        return List.of(store(task, ExportFileKind.OUTPUT, 1, new PiecesStream(pieces.get()), () -> 1L));
     }
 
-    /** Uploads one output file of the task; its counts are read once the upload has consumed the stream. */
-    private WrittenFile store(ExportTaskPlanned task, InputStream ndjson, LongSupplier lines, LongSupplier bytes)
-            throws MinioException {
-        ExportFileNames.ExportFile file = new ExportFileNames.ExportFile(task.jobId(), task.taskSeq(), 1,
-                ExportFileKind.OUTPUT, task.resourceType());
-        storage.putNdjson(file.objectKey(), ndjson, ExportObjectMetadata.of(task.clientId(), task.jobId(),
-                ExportFileKind.OUTPUT, task.resourceType(), false));
-        return new WrittenFile(task.resourceType(), file.fileName(), lines.getAsLong(), bytes.getAsLong(),
-                ExportFileKind.OUTPUT);
+    /**
+     * Uploads one file of the task, gzipped on the way when so configured; its counts are read once the upload has
+     * consumed the stream.
+     */
+    private WrittenFile store(ExportTaskPlanned task, ExportFileKind kind, int part, ChunkStream ndjson,
+                              LongSupplier lines) throws MinioException {
+        ExportFileNames.ExportFile file = new ExportFileNames.ExportFile(task.jobId(), task.taskSeq(), part, kind,
+                task.resourceType());
+        ChunkStream stored = ndjson;
+        if (gzipFiles) {
+            try {
+                stored = new GzipStream(ndjson);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start compressing an export file", e);
+            }
+        }
+        storage.putNdjson(file.objectKey(), stored, ExportObjectMetadata.of(task.clientId(), task.jobId(), kind,
+                task.resourceType(), gzipFiles));
+        return new WrittenFile(task.resourceType(), file.fileName(), lines.getAsLong(), stored.bytes(), kind);
     }
 }

@@ -31,7 +31,7 @@ import java.util.Map;
  * reported in the error file rather than refused.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(ExportTestResource.class)
+@QuarkusTestResource(value = ExportTestResource.class, restrictToAnnotatedClass = true)
 class DaVinciExportIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,12 +54,12 @@ class DaVinciExportIT {
         assertThat(group.path("id").asText()).isEqualTo(MemberDataFixture.GROUP);
         List<String> members = new ArrayList<>();
         for (JsonNode member : group.path("member")) {
-            members.add(member.at("/entity/reference").asText());
             assertThat(member.at("/extension/0/url").asText()).isEqualTo(AtrVocabulary.CHANGE_TYPE);
-            assertThat(member.at("/extension/0/valueCode").asText()).isEqualTo("new");
+            members.add(member.at("/entity/reference").asText() + " " + member.at("/extension/0/valueCode").asText());
         }
-        assertThat(members).as("p4 opted out; dropped p3 stays listed as inactive")
-                .containsExactly("Patient/p1", "Patient/p2", "Patient/p3");
+        assertThat(group.at("/meta/versionId").asText()).isEqualTo("2");
+        assertThat(members).as("p4 opted out; dropped p3 stays listed as inactive; p2 joined in version 2")
+                .containsExactly("Patient/p1 nochange", "Patient/p2 new", "Patient/p3 nochange");
         assertThat(group.toString()).contains(AtrVocabulary.OPTED_OUT);
     }
 

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.openpayer.bulkexport.export.ExportTestClient.awaitManifest;
+import static org.openpayer.bulkexport.export.ExportTestClient.download;
 import static org.openpayer.bulkexport.export.ExportTestClient.downloadAll;
 import static org.openpayer.bulkexport.export.ExportTestClient.path;
 import static org.openpayer.bulkexport.export.ExportTestClient.s3;
@@ -46,7 +47,7 @@ import java.util.stream.Collectors;
  * server, member data read from PostgreSQL, and the manifest. Plus every refusal of the kick-off and status URLs.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(ExportTestResource.class)
+@QuarkusTestResource(value = ExportTestResource.class, restrictToAnnotatedClass = true)
 class GroupExportIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -98,16 +99,36 @@ class GroupExportIT {
     }
 
     @Test
-    void since_appliesToEachResourceNotToThePatient() throws Exception {
+    void since_appliesToEachResourceNotToThePatient_butNewMembersGetTheirWholeRecord() throws Exception {
         String token = token(CLIENT, "system/*.rs");
 
         JsonPath manifest = awaitManifest(token,
-                kickOff(token, "_type=Observation,Patient&_since=2021-01-01T00:00:00Z"));
+                kickOff(token, "_type=Observation,Patient,Coverage&_since=2021-01-01T00:00:00Z"));
 
+        // p1 was a member before _since: only what changed since (nothing); p2 joined after: everything
         Map<String, List<String>> linesByType = downloadAll(manifest);
-        assertThat(linesByType).containsOnlyKeys("Observation");
         assertThat(linesByType.get("Observation")).containsExactly(
                 MemberDataFixture.content("Observation", "o2", "p2", MemberDataFixture.RECENT));
+        assertThat(linesByType.get("Patient")).containsExactly(content("Patient", "p2", "p2"));
+        assertThat(linesByType.get("Coverage")).containsExactly(content("Coverage", "c2", "p2"));
+    }
+
+    @Test
+    void since_resourcesDeletedAfterIt_goToDeleted_neverToOutput() throws Exception {
+        String token = token(CLIENT, "system/*.rs");
+
+        JsonPath manifest = awaitManifest(token, kickOff(token, "_type=Observation&_since=2021-01-01T00:00:00Z"));
+
+        assertThat(manifest.getList("deleted.type")).containsExactly("Bundle");
+        JsonNode bundle = JSON.readTree(download(manifest, "deleted").get("Bundle").get(0));
+        assertThat(bundle.path("type").asText()).isEqualTo("transaction");
+        assertThat(bundle.at("/entry/0/request/method").asText()).isEqualTo("DELETE");
+        assertThat(bundle.at("/entry/0/request/url").asText()).isEqualTo("Observation/o3");
+        assertThat(downloadAll(manifest).get("Observation")).noneMatch(line -> line.contains("\"o3\""));
+        JsonPath later = awaitManifest(token, kickOff(token, "_type=Observation&_since=2025-07-01T00:00:00Z"));
+        assertThat(later.getList("deleted")).as("deleted before _since").isEmpty();
+        assertThat(awaitManifest(token, kickOff(token, "_type=Observation")).getList("deleted"))
+                .as("without _since nothing is reported deleted").isEmpty();
     }
 
     @Test

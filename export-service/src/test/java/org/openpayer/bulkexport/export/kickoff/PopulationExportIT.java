@@ -24,7 +24,7 @@ import java.util.Map;
  * grants, and the system level adds the provider directory.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(ExportTestResource.class)
+@QuarkusTestResource(value = ExportTestResource.class, restrictToAnnotatedClass = true)
 class PopulationExportIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

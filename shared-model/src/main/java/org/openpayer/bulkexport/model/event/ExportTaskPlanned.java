@@ -20,9 +20,9 @@ import java.util.UUID;
  * @param elements        the {@code _elements} values as given (see {@code ElementSelection}), or {@code null}
  * @param typeFilters     the {@code _typeFilter} queries for this task's type, without the {@code Type?} (values
  *                        URL-encoded); a resource is exported when any matches; {@code null} or empty: unfiltered
- * @param groupId         for a Group-level task of the Group type or of a provider directory type, the Group: the
- *                        task exports the Group itself, or the directory resources its members are attributed to;
- *                        {@code null} otherwise
+ * @param groupId         the Group of a Group-level export, else {@code null}: a task of the Group type exports the
+ *                        Group itself, one of a directory type the resources the members are attributed to, and one
+ *                        of a compartment type gives members who joined after {@code since} their whole record
  */
 public record ExportTaskPlanned(
         UUID jobId,
