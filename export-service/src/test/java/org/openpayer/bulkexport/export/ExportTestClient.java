@@ -7,9 +7,11 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
+import io.minio.StatObjectArgs;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.openpayer.bulkexport.model.storage.ExportFileNames;
+import org.openpayer.bulkexport.model.storage.ExportObjectMetadata;
 import org.openpayer.bulkexport.stack.infra.InfraEndpoints;
 import org.openpayer.bulkexport.stack.testing.RealServersResource;
 
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 
 /** A Bulk Data client for export-service's tests: kick-off, polling to the manifest, and reading the files. */
 public final class ExportTestClient {
@@ -43,7 +46,7 @@ public final class ExportTestClient {
 
     public static JsonPath awaitManifest(String token, String statusUrl) {
         List<Response> done = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
             Response response = given().auth().oauth2(token).get(path(statusUrl));
             if (response.statusCode() == 429) {
                 // polled sooner than the server allows: wait as told, like a well-behaved client
@@ -76,8 +79,8 @@ public final class ExportTestClient {
         for (Map<String, Object> output : outputs) {
             String url = (String) output.get("url");
             String[] parts = url.substring(url.indexOf("/files/") + 7).split("/");
-            try (InputStream in = s3().getObject(GetObjectArgs.builder().bucket("bulk-export")
-                    .object(ExportFileNames.objectKey(UUID.fromString(parts[0]), parts[1])).build())) {
+            String key = ExportFileNames.objectKey(UUID.fromString(parts[0]), parts[1]);
+            try (InputStream in = stored(key)) {
                 List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                         .collect(Collectors.toList());
                 assertThat(lines).hasSize((Integer) output.get("count"));
@@ -85,6 +88,15 @@ public final class ExportTestClient {
             }
         }
         return linesByType;
+    }
+
+    /** A file's NDJSON as stored, inflated when it was stored gzipped (as file-service serves it by default). */
+    public static InputStream stored(String key) throws Exception {
+        String coding = s3().statObject(StatObjectArgs.builder().bucket("bulk-export").object(key).build())
+                .userMetadata().getFirst(ExportObjectMetadata.CONTENT_CODING);
+        boolean gzipped = ExportObjectMetadata.GZIP.equals(coding);
+        InputStream raw = s3().getObject(GetObjectArgs.builder().bucket("bulk-export").object(key).build());
+        return gzipped ? new GZIPInputStream(raw) : raw;
     }
 
     public static MinioClient s3() {

@@ -4,16 +4,20 @@ import org.openpayer.bulkexport.stack.testing.RealServersResource;
 import org.openpayer.bulkexport.stack.testing.TokenMint;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * export-service's tests: real PostgreSQL (with attribution's member data), Kafka and S3, and a {@link TokenMint}
- * standing in for auth-service. One patient per task, so every job spreads over several tasks and files.
+ * standing in for auth-service. One patient per task and one resource per file, so every job spreads over several
+ * tasks, and tasks roll over into several files; files are stored gzipped. Every test class shares one instance of
+ * the service (restarting it costs consumer-group rebalances), so all run with these settings.
  */
 public class ExportTestResource extends RealServersResource {
 
     public static final String PUBLIC_BASE_URL = "https://payer.example.test";
     public static final TokenMint TOKENS = TokenMint.start(PUBLIC_BASE_URL);
+    public static final int RESOURCES_PER_FILE = 1;
     /** Room for the jobs a test class starts without waiting for them. */
     public static final int MAX_RUNNING_JOBS = 8;
     private static boolean fixtureLoaded;
@@ -23,18 +27,20 @@ public class ExportTestResource extends RealServersResource {
         Map<String, String> args = new HashMap<>(TOKENS.serviceConfig());
         args.put(SERVERS, "postgres,kafka,s3");
         args.put("export.patient-batch-size", "1");
+        args.put("export.file-max-resources", String.valueOf(RESOURCES_PER_FILE));
+        args.put("export.gzip-files", "true");
         args.put("export.storage.create-bucket", "true");
         args.put("export.retry-after", "PT1S");
-        args.put("export.min-poll-interval", "PT0.5S");
+        args.put("export.min-poll-interval", "PT0.2S");
         args.put("export.supervisor-interval", "PT1S");
         args.put("export.max-running-jobs-per-client", String.valueOf(MAX_RUNNING_JOBS));
-        args.putAll(extraConfig());
+        // A consumer that dies is noticed in seconds rather than the default 45 (the broker's minimum is 6).
+        for (String channel : List.of("planner-requests", "worker-tasks", "coordinator-completions",
+                "coordinator-failures")) {
+            args.put("mp.messaging.incoming." + channel + ".session.timeout.ms", "6000");
+            args.put("mp.messaging.incoming." + channel + ".heartbeat.interval.ms", "1000");
+        }
         super.init(args);
-    }
-
-    /** Settings a subclass adds for the tests that need the service configured otherwise. */
-    protected Map<String, String> extraConfig() {
-        return Map.of();
     }
 
     @Override

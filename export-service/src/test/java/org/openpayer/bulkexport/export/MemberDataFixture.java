@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Member data as attribution-service stores it, written straight into its tables: the read contract export workers
@@ -27,6 +28,8 @@ public final class MemberDataFixture {
     public static final String NPI = IdentifierSystem.NPI.uri() + "|1316206220";
     public static final Instant OLD = Instant.parse("2020-06-01T00:00:00Z");
     public static final Instant RECENT = Instant.parse("2025-06-01T00:00:00Z");
+    /** p1's Encounters. */
+    public static final List<String> ENCOUNTERS = List.of("e1", "e2", "e3");
     /** The PractitionerRole p2 is attributed to. */
     public static final String ROLE = "role1";
     public static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
@@ -66,6 +69,10 @@ public final class MemberDataFixture {
             resource(connection, "Observation", "o2", "p2", RECENT, false);
             resource(connection, "Observation", "o3", "p1", RECENT, true);
             resource(connection, "Organization", ORGANIZATION, null, OLD, false);
+            // p1's Encounters: one task's worth of several resources, for files rolled over within a task
+            for (String encounter : ENCOUNTERS) {
+                resource(connection, "Encounter", encounter, "p1", OLD, false);
+            }
             // Directory: pr1 and role1 are attributed in GROUP; role1 names its Location and Organization. pr9 is
             // attributed only to a dropped and an opted-out member; loc9 is named by nobody.
             resource(connection, "Practitioner", "pr1", null, OLD, false);

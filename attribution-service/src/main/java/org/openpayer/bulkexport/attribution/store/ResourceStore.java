@@ -183,9 +183,16 @@ public class ResourceStore {
         }
     }
 
-    /** The database's clock, truncated to the millisecond precision every reader compares at. */
+    /**
+     * The database's clock, truncated to the millisecond precision every reader compares at. The transaction takes its
+     * id first: from then on it shows as a writer in {@code pg_stat_activity}, which is how an export choosing its
+     * {@code transactionTime} knows not to pass a stamp this transaction may still commit (the read contract in
+     * docs/architecture.md).
+     */
     private static Instant clock(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select clock_timestamp()");
+        try (PreparedStatement writer = connection.prepareStatement("select pg_current_xact_id()");
+             ResultSet ignored = writer.executeQuery();
+             PreparedStatement statement = connection.prepareStatement("select clock_timestamp()");
              ResultSet result = statement.executeQuery()) {
             result.next();
             return result.getTimestamp(1).toInstant().truncatedTo(ChronoUnit.MILLIS);

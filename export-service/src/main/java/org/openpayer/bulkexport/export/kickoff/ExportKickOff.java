@@ -144,7 +144,7 @@ public class ExportKickOff {
         job.resourceTypes = String.join(",", parameters.resourceTypes());
         job.since = parameters.since();
         job.until = parameters.until();
-        job.transactionTime = memberData.clock();
+        job.transactionTime = memberData.transactionTime();
         job.requestUrl = requestUrl;
         job.elements = parameters.elements() == null ? null : parameters.elements().toArray(String[]::new);
         job.typeFilters = parameters.typeFilters().toArray(String[]::new);

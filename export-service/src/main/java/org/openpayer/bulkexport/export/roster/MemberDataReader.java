@@ -23,6 +23,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class MemberDataReader {
 
+    /** Needs the member-data user to see other sessions' transactions: the same role, or pg_read_all_stats. */
+    private static final String SAFE_CLOCK = """
+            select least(clock_timestamp(), coalesce((select min(a.xact_start) - interval '1 millisecond'
+              from pg_stat_activity a
+              where a.backend_xid is not null and a.pid <> pg_backend_pid() and a.datname = current_database()),
+              'infinity'))""";
+
     private final AgroalDataSource memberData;
 
     public MemberDataReader(@DataSource("memberdata") AgroalDataSource memberData) {
@@ -105,10 +112,16 @@ public class MemberDataReader {
         return patients;
     }
 
-    /** The member data's clock, which stamps every resource's lastUpdated: the one to take a transactionTime from. */
-    public Instant clock() throws SQLException {
+    /**
+     * The export's {@code transactionTime}: the member data's clock (the one that stamps every lastUpdated), held back
+     * to just before the oldest write still in flight. attribution-service takes a transaction id before it reads the
+     * clock for a stamp, so every stamp an uncommitted write may still commit is at or after its transaction's start:
+     * with the time set before all of them, everything up to it is committed and exported now, and everything after
+     * is left to the next export's {@code _since}, so each change is exported exactly once.
+     */
+    public Instant transactionTime() throws SQLException {
         try (Connection connection = memberData.getConnection();
-             PreparedStatement statement = connection.prepareStatement("select clock_timestamp()");
+             PreparedStatement statement = connection.prepareStatement(SAFE_CLOCK);
              ResultSet result = statement.executeQuery()) {
             result.next();
             return result.getTimestamp(1).toInstant().truncatedTo(ChronoUnit.MILLIS);

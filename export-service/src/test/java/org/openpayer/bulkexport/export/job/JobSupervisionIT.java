@@ -33,7 +33,7 @@ import java.util.UUID;
  * runs too long, and purging a job past its retention.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = ExportTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(ExportTestResource.class)
 class JobSupervisionIT {
 
     private static final Instant NOW = Instant.now();

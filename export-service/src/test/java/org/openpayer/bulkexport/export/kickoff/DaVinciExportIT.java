@@ -31,7 +31,7 @@ import java.util.Map;
  * reported in the error file rather than refused.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = ExportTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(ExportTestResource.class)
 class DaVinciExportIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

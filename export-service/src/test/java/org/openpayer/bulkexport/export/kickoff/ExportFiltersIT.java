@@ -26,7 +26,7 @@ import java.util.Map;
  * manifest's error file, one OperationOutcome each.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = ExportTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(ExportTestResource.class)
 class ExportFiltersIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

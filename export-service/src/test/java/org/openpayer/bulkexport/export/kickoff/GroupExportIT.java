@@ -47,7 +47,7 @@ import java.util.stream.Collectors;
  * server, member data read from PostgreSQL, and the manifest. Plus every refusal of the kick-off and status URLs.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = ExportTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(ExportTestResource.class)
 class GroupExportIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -24,7 +24,7 @@ import java.util.Map;
  * grants, and the system level adds the provider directory.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = ExportTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(ExportTestResource.class)
 class PopulationExportIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openpayer.bulkexport.export.ExportTestClient.awaitManifest;
 import static org.openpayer.bulkexport.export.ExportTestClient.s3;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minio.GetObjectArgs;
 import io.minio.StatObjectArgs;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -12,7 +13,6 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.openpayer.bulkexport.export.ExportTestClient;
 import org.openpayer.bulkexport.export.ExportTestResource;
-import org.openpayer.bulkexport.export.GzipRollingTestResource;
 import org.openpayer.bulkexport.export.MemberDataFixture;
 import org.openpayer.bulkexport.model.storage.ExportFileNames;
 import org.openpayer.bulkexport.model.storage.ExportObjectMetadata;
@@ -26,12 +26,15 @@ import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Files rolled over by count within one task, and stored gzipped with the metadata file-service negotiates on: every
- * resource lands in exactly one part, each part is valid gzip of NDJSON, and the manifest counts match.
+ * Files rolled over by count within one task, and stored gzipped with the metadata file-service negotiates on (the
+ * tests' configuration: one resource per file, gzip on): every resource lands in exactly one part, each part is valid
+ * gzip of NDJSON, and the manifest counts match.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = GzipRollingTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(ExportTestResource.class)
 class GzipRollingIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void oneTasksResources_rollOverIntoGzippedParts_eachResourceOnce() throws Exception {
@@ -39,13 +42,15 @@ class GzipRollingIT {
                 List.of(MemberDataFixture.NPI));
 
         JsonPath manifest = awaitManifest(token, ExportTestClient.kickOff(token,
-                "/fhir/Group/" + MemberDataFixture.GROUP + "/$export", "_type=Patient,Coverage"));
+                "/fhir/Group/" + MemberDataFixture.GROUP + "/$export", "_type=Encounter"));
 
         List<Map<String, Object>> outputs = manifest.getList("output");
-        List<String> patients = new ArrayList<>();
+        List<String> encounters = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Map<String, Object> output : outputs) {
             String url = (String) output.get("url");
             String[] path = url.substring(url.indexOf("/files/") + "/files/".length()).split("/");
+            names.add(path[1]);
             String key = ExportFileNames.objectKey(UUID.fromString(path[0]), path[1]);
             assertThat(s3().statObject(StatObjectArgs.builder().bucket("bulk-export").object(key).build())
                     .userMetadata().getFirst(ExportObjectMetadata.CONTENT_CODING)).isEqualTo("gzip");
@@ -53,19 +58,19 @@ class GzipRollingIT {
                     GetObjectArgs.builder().bucket("bulk-export").object(key).build()))) {
                 List<String> lines = new String(gzip.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
                 assertThat(lines).hasSize((Integer) output.get("count"))
-                        .hasSizeLessThanOrEqualTo(GzipRollingTestResource.RESOURCES_PER_FILE);
-                if ("Patient".equals(output.get("type"))) {
-                    patients.addAll(lines);
+                        .hasSizeLessThanOrEqualTo(ExportTestResource.RESOURCES_PER_FILE);
+                for (String line : lines) {
+                    encounters.add(JSON.readTree(line).path("id").asText());
                 }
             }
         }
-        List<String> patientFiles = outputs.stream().filter(output -> "Patient".equals(output.get("type")))
-                .map(output -> (String) output.get("url")).toList();
-        assertThat(patientFiles).as("two members in one task: one resource per part").hasSize(2)
-                .anyMatch(url -> url.endsWith("-1-1.Patient.ndjson"))
-                .anyMatch(url -> url.endsWith("-1-2.Patient.ndjson"));
-        assertThat(patients).containsExactlyInAnyOrder(
-                MemberDataFixture.content("Patient", "p1", "p1", MemberDataFixture.OLD),
-                MemberDataFixture.content("Patient", "p2", "p2", MemberDataFixture.OLD));
+        assertThat(encounters).containsExactlyInAnyOrderElementsOf(MemberDataFixture.ENCOUNTERS);
+        assertThat(names).as("p1's one task rolled over into parts 1, 2 and 3")
+                .allMatch(name -> name.matches(".*-\\d+-[123]\\.Encounter\\.ndjson"))
+                .extracting(name -> name.substring(0, name.lastIndexOf('-'))).containsOnly(taskPrefix(names));
+    }
+
+    private static String taskPrefix(List<String> names) {
+        return names.get(0).substring(0, names.get(0).lastIndexOf('-'));
     }
 }
