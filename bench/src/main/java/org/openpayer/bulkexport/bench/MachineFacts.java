@@ -7,9 +7,9 @@ package org.openpayer.bulkexport.bench;
  * @param java  the Java version and VM
  * @param os    operating system, version and architecture
  */
-record MachineFacts(int cores, String java, String os) {
+public record MachineFacts(int cores, String java, String os) {
 
-    static MachineFacts current() {
+    public static MachineFacts current() {
         return new MachineFacts(Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.version")

@@ -1,0 +1,134 @@
+package org.openpayer.bulkexport.bench.export;
+
+import org.openpayer.bulkexport.bench.MachineFacts;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** The export benchmark's results, gathered as the run goes, as Markdown for docs/benchmarks.md. */
+final class ExportBenchReport {
+
+    private final int members;
+    private long datasetResources;
+    private int groups;
+    private double loadSeconds;
+    private Timing smallGroupCold;
+    private Timing smallGroup;
+    private long smallGroupMembers;
+    private Timing population;
+    private RawLimit.Transfer rawLimit;
+    private RawLimit.Transfer viaGateway;
+    private RawLimit.Transfer viaFileService;
+    private RawLimit.Transfer directS3;
+    private Map<String, Long> peakRss = Map.of();
+
+    ExportBenchReport(int members) {
+        this.members = members;
+    }
+
+    /**
+     * One export job, by its own clock.
+     *
+     * @param seconds   accepted to completed
+     * @param resources resources in its output files
+     * @param bytes     bytes of its output files
+     * @param tasks     tasks it was planned into
+     * @param files     files in its manifest
+     */
+    record Timing(double seconds, long resources, long bytes, long tasks, int files) {
+
+        double resourcesPerSecond() {
+            return resources / seconds;
+        }
+
+        double megabytesPerSecond() {
+            return bytes / 1e6 / seconds;
+        }
+    }
+
+    void dataset(long resources, int groupCount, double seconds) {
+        this.datasetResources = resources;
+        this.groups = groupCount;
+        this.loadSeconds = seconds;
+    }
+
+    void smallGroup(Timing cold, Timing timing, long patients) {
+        this.smallGroupCold = cold;
+        this.smallGroup = timing;
+        this.smallGroupMembers = patients;
+    }
+
+    void population(Timing timing) {
+        this.population = timing;
+    }
+
+    void rawLimit(RawLimit.Transfer transfer) {
+        this.rawLimit = transfer;
+    }
+
+    void downloads(RawLimit.Transfer gateway, RawLimit.Transfer fileService, RawLimit.Transfer s3) {
+        this.viaGateway = gateway;
+        this.viaFileService = fileService;
+        this.directS3 = s3;
+    }
+
+    void peakRss(Map<String, Long> mebibytesByProcess) {
+        this.peakRss = Map.copyOf(mebibytesByProcess);
+    }
+
+    String markdown() {
+        MachineFacts machine = MachineFacts.current();
+        StringBuilder md = new StringBuilder();
+        md.append("### Export, ").append(members).append(" members (commit ")
+                .append(System.getProperty("bench.commit", "unknown")).append(")\n\n")
+                .append("Machine: ").append(machine.cores()).append(" cores, Java ").append(machine.java())
+                .append(", ").append(machine.os()).append(". Dataset: ").append(datasetResources)
+                .append(" resources, ").append(groups).append(" Groups, loaded in ").append(f(loadSeconds))
+                .append(" s.\n\n")
+                .append("| Measure | Resources | MB | Seconds | Resources/s | MB/s | Notes |\n")
+                .append("|---|---:|---:|---:|---:|---:|---|\n");
+        row(md, "Group export (" + smallGroupMembers + " members), first after start-up", smallGroupCold,
+                smallGroupCold.tasks() + " tasks, " + smallGroupCold.files() + " files");
+        row(md, "Group export (" + smallGroupMembers + " members), again", smallGroup,
+                smallGroup.tasks() + " tasks, " + smallGroup.files() + " files");
+        row(md, "Export of every member (`/Patient/$export`)", population,
+                population.tasks() + " tasks, " + population.files() + " files");
+        md.append("| Raw limit: same rows, PostgreSQL → S3, no suite | ").append(rawLimit.resources()).append(" | ")
+                .append(f(rawLimit.bytes() / 1e6)).append(" | ").append(f(rawLimit.seconds())).append(" | ")
+                .append(f(rawLimit.resourcesPerSecond())).append(" | ").append(f(rawLimit.megabytesPerSecond()))
+                .append(" | export reaches ").append(percent(population.megabytesPerSecond(),
+                        rawLimit.megabytesPerSecond())).append(" of it (MB/s) |\n");
+        download(md, "Download via the gateway and file-service (public URL)", viaGateway);
+        download(md, "Download from file-service directly", viaFileService);
+        md.append("| Download straight from S3 | | ").append(f(directS3.bytes() / 1e6)).append(" | ")
+                .append(f(directS3.seconds())).append(" | | ").append(f(directS3.megabytesPerSecond()))
+                .append(" | |\n\n");
+        md.append("Peak RSS (MiB): ");
+        peakRss.forEach((name, mib) -> md.append(name).append(' ').append(mib).append(", "));
+        md.setLength(md.length() - 2);
+        md.append(".\n");
+        return md.toString();
+    }
+
+    private void download(StringBuilder md, String name, RawLimit.Transfer transfer) {
+        md.append("| ").append(name).append(" | | ").append(f(transfer.bytes() / 1e6)).append(" | ")
+                .append(f(transfer.seconds())).append(" | | ").append(f(transfer.megabytesPerSecond())).append(" | ")
+                .append(percent(transfer.megabytesPerSecond(), directS3.megabytesPerSecond()))
+                .append(" of direct S3 |\n");
+    }
+
+    private static void row(StringBuilder md, String name, Timing timing, String notes) {
+        md.append("| ").append(name).append(" | ").append(timing.resources()).append(" | ")
+                .append(f(timing.bytes() / 1e6)).append(" | ").append(f(timing.seconds())).append(" | ")
+                .append(f(timing.resourcesPerSecond())).append(" | ").append(f(timing.megabytesPerSecond()))
+                .append(" | ").append(notes).append(" |\n");
+    }
+
+    private static String percent(double part, double whole) {
+        return String.format(Locale.ROOT, "%.0f %%", 100 * part / whole);
+    }
+
+    private static String f(double value) {
+        return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.2f", value);
+    }
+}
