@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.openpayer.bulkexport.model.security.GroupGrant;
+import org.openpayer.bulkexport.search.SqlCondition;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -75,7 +76,7 @@ public class MemberDataReader {
                 select distinct m.patient_id from attribution.group_member m
                 join attribution.resource g on g.resource_type = 'Group' and g.id = m.group_id and not g.deleted
                 where not m.inactive and m.patient_id > ?
-                  and not exists (select 1 from attribution.member_opt_out o where o.patient_id = m.patient_id)""");
+                  and %s""".formatted(OptOutSql.notOptedOut("m.patient_id")));
         List<Object> values = new ArrayList<>();
         values.add(afterPatientId);
         if (population.groupId() != null) {
@@ -96,13 +97,7 @@ public class MemberDataReader {
         List<String> patients = new ArrayList<>(limit);
         try (Connection connection = memberData.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < values.size(); i++) {
-                if (values.get(i) instanceof String[] array) {
-                    statement.setArray(i + 1, connection.createArrayOf("varchar", array));
-                } else {
-                    statement.setObject(i + 1, values.get(i));
-                }
-            }
+            new SqlCondition(sql.toString(), values).bind(connection, statement, 1);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     patients.add(result.getString(1));

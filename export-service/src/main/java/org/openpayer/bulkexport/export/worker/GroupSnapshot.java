@@ -3,6 +3,7 @@ package org.openpayer.bulkexport.export.worker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.openpayer.bulkexport.export.roster.OptOutSql;
 import org.openpayer.bulkexport.model.event.ExportTaskPlanned;
 import org.openpayer.bulkexport.model.fhir.atr.ServedGroup;
 import org.openpayer.bulkexport.model.fhir.atr.ServedMember;
@@ -33,8 +34,7 @@ final class GroupSnapshot {
             where h.resource_type = 'Group' and h.id = ? and h.last_updated <= ?""";
     private static final String UNTIL = " and h.last_updated < ?";
     private static final String LATEST = " order by h.version_id desc limit 1";
-    private static final String NOT_OPTED_OUT =
-            "not exists (select 1 from attribution.member_opt_out o where o.patient_id = h.patient_id)";
+    private static final String NOT_OPTED_OUT = OptOutSql.notOptedOut("h.patient_id");
     private static final String MEMBERS = """
             select h.content, h.version_from, h.change_type from attribution.group_member_history h
             where h.group_id = ? and h.version_from <= ? and (h.version_to is null or h.version_to > ?)"""

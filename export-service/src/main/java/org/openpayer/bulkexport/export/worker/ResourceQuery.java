@@ -1,5 +1,6 @@
 package org.openpayer.bulkexport.export.worker;
 
+import org.openpayer.bulkexport.export.roster.OptOutSql;
 import org.openpayer.bulkexport.model.event.ExportTaskPlanned;
 import org.openpayer.bulkexport.model.fhir.ResourceType;
 import org.openpayer.bulkexport.search.CriterionParser;
@@ -42,7 +43,7 @@ final class ResourceQuery {
               with attributed as (
                 select distinct split_part(m.member_key, '|', 2) as reference from attribution.group_member m
                 where m.group_id = ? and not m.inactive and (cardinality(?) = 0 or m.patient_id = any(?))
-                  and not exists (select 1 from attribution.member_opt_out o where o.patient_id = m.patient_id)),
+                  and %s),
               roles as (
                 select p.content::jsonb as role from attribution.resource p
                 where p.resource_type = 'PractitionerRole' and not p.deleted
@@ -51,7 +52,8 @@ final class ResourceQuery {
               union select role -> 'practitioner' ->> 'reference' from roles
               union select role -> 'organization' ->> 'reference' from roles
               union select l ->> 'reference' from roles,
-                jsonb_array_elements(coalesce(role -> 'location', '[]'::jsonb)) l)""";
+                jsonb_array_elements(coalesce(role -> 'location', '[]'::jsonb)) l)""".formatted(
+            OptOutSql.notOptedOut("m.patient_id"));
     /** Of a batch, the members whose first row in the Group came with a version written after {@code _since}. */
     private static final String JOINED_AFTER = """
             select h.patient_id from attribution.group_member_history h
