@@ -57,6 +57,25 @@ public final class ExportJobFixture {
         return single("select status from export.export_job where id = ?", jobId);
     }
 
+    /** How many of the job's tasks have the status now. */
+    public static int tasks(UUID jobId, String status) {
+        return Integer.parseInt(single("select count(*)::text from export.export_task where job_id = ? and status = ?",
+                jobId, status));
+    }
+
+    /** How many of the job's tasks were reported completed at or before the instant. */
+    public static int tasksCompletedBy(UUID jobId, Instant instant) {
+        return Integer.parseInt(single("select count(*)::text from export.export_task where job_id = ?"
+                + " and status = 'COMPLETED' and updated_at <= ?", jobId, Timestamp.from(instant)));
+    }
+
+    /** When the job completed, or null while it has not. */
+    public static Instant completedAt(UUID jobId) {
+        String epochMillis = single("select (extract(epoch from completed_at) * 1000)::bigint::text"
+                + " from export.export_job where id = ?", jobId);
+        return epochMillis == null ? null : Instant.ofEpochMilli(Long.parseLong(epochMillis));
+    }
+
     public static int attempts(UUID jobId, int seq) {
         return Integer.parseInt(single("select attempts::text from export.export_task where job_id = ? and seq = ?",
                 jobId, seq));

@@ -29,6 +29,8 @@ import java.util.zip.GZIPInputStream;
 /** A Bulk Data client for export-service's tests: kick-off, polling to the manifest, and reading the files. */
 public final class ExportTestClient {
 
+    private static MinioClient s3;
+
     private ExportTestClient() {
     }
 
@@ -45,8 +47,12 @@ public final class ExportTestClient {
     }
 
     public static JsonPath awaitManifest(String token, String statusUrl) {
+        return awaitManifest(token, statusUrl, Duration.ofSeconds(60));
+    }
+
+    public static JsonPath awaitManifest(String token, String statusUrl, Duration atMost) {
         List<Response> done = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() -> {
             Response response = given().auth().oauth2(token).get(path(statusUrl));
             if (response.statusCode() == 429) {
                 // polled sooner than the server allows: wait as told, like a well-behaved client
@@ -99,10 +105,17 @@ public final class ExportTestClient {
         return gzipped ? new GZIPInputStream(raw) : raw;
     }
 
-    public static MinioClient s3() {
-        InfraEndpoints endpoints = RealServersResource.infrastructure().endpoints();
-        return MinioClient.builder().endpoint(endpoints.s3Endpoint())
-                .credentials(endpoints.s3AccessKey(), endpoints.s3SecretKey()).region("us-east-1").build();
+    /**
+     * One client for all tests: building one loads every certificate of {@code SSL_CERT_DIR} and
+     * {@code SSL_CERT_FILE} when they are set, over a second each on a machine with a full CA directory.
+     */
+    public static synchronized MinioClient s3() {
+        if (s3 == null) {
+            InfraEndpoints endpoints = RealServersResource.infrastructure().endpoints();
+            s3 = MinioClient.builder().endpoint(endpoints.s3Endpoint())
+                    .credentials(endpoints.s3AccessKey(), endpoints.s3SecretKey()).region("us-east-1").build();
+        }
+        return s3;
     }
 
     public static String path(String absoluteUrl) {

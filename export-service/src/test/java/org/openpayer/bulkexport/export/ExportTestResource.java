@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * export-service's tests: real PostgreSQL (with attribution's member data), Kafka and S3, and a {@link TokenMint}
  * standing in for auth-service. One patient per task and one resource per file, so every job spreads over several
- * tasks, and tasks roll over into several files; files are stored gzipped. Every test class shares one instance of
- * the service (restarting it costs consumer-group rebalances), so all run with these settings.
+ * tasks, and tasks roll over into several files; files are stored gzipped; a job has at most three tasks queued at a
+ * time, so the others wait their turn. Every test class shares one instance of the service (restarting it costs
+ * consumer-group rebalances), so all run with these settings.
  */
 public class ExportTestResource extends RealServersResource {
 
@@ -20,7 +21,10 @@ public class ExportTestResource extends RealServersResource {
     public static final int RESOURCES_PER_FILE = 1;
     /** Room for the jobs a test class starts without waiting for them. */
     public static final int MAX_RUNNING_JOBS = 8;
+    /** Small, so every job of the tests has tasks waiting their turn. */
+    public static final int MAX_QUEUED_TASKS_PER_JOB = 3;
     private static boolean fixtureLoaded;
+    private static volatile Map<String, String> appConfig;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -34,6 +38,7 @@ public class ExportTestResource extends RealServersResource {
         args.put("export.min-poll-interval", "PT0.2S");
         args.put("export.supervisor-interval", "PT1S");
         args.put("export.max-running-jobs-per-client", String.valueOf(MAX_RUNNING_JOBS));
+        args.put("export.max-queued-tasks-per-job", String.valueOf(MAX_QUEUED_TASKS_PER_JOB));
         // A consumer that dies is noticed in seconds rather than the default 45 (the broker's minimum is 6).
         for (String channel : List.of("planner-requests", "worker-tasks", "coordinator-completions",
                 "coordinator-failures")) {
@@ -43,9 +48,18 @@ public class ExportTestResource extends RealServersResource {
         super.init(args);
     }
 
+    /** The configuration the service under test was started with, e.g. for another instance on the same servers. */
+    public static Map<String, String> appConfig() {
+        if (appConfig == null) {
+            throw new IllegalStateException("the test resource has not started yet");
+        }
+        return appConfig;
+    }
+
     @Override
     public Map<String, String> start() {
         Map<String, String> config = super.start();
+        appConfig = Map.copyOf(config);
         synchronized (ExportTestResource.class) {
             if (!fixtureLoaded) {
                 MemberDataFixture.load(infrastructure().endpoints());

@@ -23,6 +23,9 @@ public final class MemberDataFixture {
     public static final String GROUP = "g-export";
     public static final String EMPTY_GROUP = "g-empty";
     public static final String OTHER_GROUP = "g-other";
+    /** Many members with a Patient and a Coverage each: a job of many tasks, for sharing and failover. */
+    public static final String LARGE_GROUP = "g-large";
+    public static final int LARGE_GROUP_SIZE = 40;
     /** A provider directory resource: outside every compartment, exported at system level only. */
     public static final String ORGANIZATION = "org-1";
     public static final String NPI = IdentifierSystem.NPI.uri() + "|1316206220";
@@ -69,6 +72,13 @@ public final class MemberDataFixture {
             resource(connection, "Observation", "o2", "p2", RECENT, false);
             resource(connection, "Observation", "o3", "p1", RECENT, true);
             resource(connection, "Organization", ORGANIZATION, null, OLD, false);
+            group(connection, LARGE_GROUP, IdentifierSystem.NPI.uri() + "|1598765432");
+            for (int i = 1; i <= LARGE_GROUP_SIZE; i++) {
+                String patient = largeGroupMember(i);
+                member(connection, LARGE_GROUP, i, patient, false, "Practitioner/pr1");
+                resource(connection, "Patient", patient, patient, OLD, false);
+                resource(connection, "Coverage", "c-" + patient, patient, OLD, false);
+            }
             // p1's Encounters: one task's worth of several resources, for files rolled over within a task
             for (String encounter : ENCOUNTERS) {
                 resource(connection, "Encounter", encounter, "p1", OLD, false);
@@ -127,6 +137,11 @@ public final class MemberDataFixture {
             history.setString(4, content);
             history.executeUpdate();
         }
+    }
+
+    /** The i-th member of {@link #LARGE_GROUP}, from 1; ids sort in member order. */
+    public static String largeGroupMember(int i) {
+        return String.format("lg%03d", i);
     }
 
     /** A member element as attribution-service stores it: the Patient and the provider it is attributed to. */

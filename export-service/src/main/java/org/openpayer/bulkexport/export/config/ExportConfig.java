@@ -61,6 +61,21 @@ public interface ExportConfig {
     @WithDefault("false")
     boolean gzipFiles();
 
+    /**
+     * Tasks one instance runs at once. A task mostly waits on the database and the object store, so a few at once keep
+     * the cores busy on small tasks; each holds one upload part (5 MB) and one member-data connection.
+     */
+    @WithDefault("4")
+    int workerConcurrency();
+
+    /**
+     * Tasks of one job published and unfinished at a time; its other tasks wait their turn, so jobs share the workers
+     * (see {@code TaskWindow}). Set it to at least the workers' total concurrency (instances times
+     * {@link #workerConcurrency()}), or a lone job cannot use them all.
+     */
+    @WithDefault("32")
+    int maxQueuedTasksPerJob();
+
     /** Object storage behaviour. */
     Storage storage();
 

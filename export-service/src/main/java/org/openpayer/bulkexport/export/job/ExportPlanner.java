@@ -22,15 +22,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Splits an accepted export into tasks: its population (a Group's current members, or at patient and system level the
  * members of every Group the token grants) in keyset batches of {@code export.patient-batch-size}, times the requested
  * patient-compartment types; then one task per other type (the directory at system level; the Group itself and the
- * directory resources its members are attributed to at Group level). Each batch of tasks
- * is stored, then published, before the next batch is read, so planning a roster of a million members holds one batch
- * in memory and workers start on the first tasks while the rest is still being planned.
+ * directory resources its members are attributed to at Group level). Each batch of tasks is stored before the next
+ * batch is read, so planning a roster of a million members holds one batch in memory; the tasks are published as the
+ * job's share of the work queue allows ({@link TaskWindow}), so workers start on the first tasks while the rest is
+ * still being planned.
  */
 @ApplicationScoped
 public class ExportPlanner {
@@ -90,10 +92,11 @@ public class ExportPlanner {
             for (String resourceType : compartmentTypes) {
                 tasks.add(task(request, ++taskCount, resourceType, batch, groupId));
             }
-            if (!lifecycle.addTasks(request.jobId(), batchSeq, batch, tasks)) {
+            Optional<List<ExportTaskPlanned>> released = lifecycle.addTasks(request.jobId(), batchSeq, batch, tasks);
+            if (released.isEmpty()) {
                 return;
             }
-            publisher.publishTasks(tasks);
+            publisher.publishTasks(released.get());
             batch.forEach(namedButNotExported::remove);
             afterPatient = batch.get(batch.size() - 1);
         }
@@ -107,10 +110,11 @@ public class ExportPlanner {
             }
         }
         if (!wholeTypeTasks.isEmpty()) {
-            if (!lifecycle.addTasks(request.jobId(), 0, named, wholeTypeTasks)) {
+            Optional<List<ExportTaskPlanned>> released = lifecycle.addTasks(request.jobId(), 0, named, wholeTypeTasks);
+            if (released.isEmpty()) {
                 return;
             }
-            publisher.publishTasks(wholeTypeTasks);
+            publisher.publishTasks(released.get());
         }
         if (!reportIssues(request, namedButNotExported)) {
             return;

@@ -1,5 +1,6 @@
 package org.openpayer.bulkexport.export.job;
 
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,10 +26,15 @@ public class JobEventPublisher {
         this.completions = completions;
     }
 
+    /** Sends all at once and then waits for every acknowledgement: the producer batches them into few requests. */
     public void publishTasks(List<ExportTaskPlanned> planned) {
-        for (ExportTaskPlanned task : planned) {
-            tasks.sendMessageAndAwait(KafkaRecord.of(task.partitionKey(), task));
+        if (planned.isEmpty()) {
+            return;
         }
+        List<Uni<Void>> sends = planned.stream()
+                .map(task -> tasks.sendMessage(KafkaRecord.of(task.partitionKey(), task)))
+                .toList();
+        Uni.join().all(sends).andFailFast().await().indefinitely();
     }
 
     public void publishCompleted(ExportCompleted completed) {

@@ -37,6 +37,16 @@ public class JobLifecycle {
         /** The report belongs to a job deleted meanwhile: its files must go too. */
         record ReportForCancelledJob(UUID jobId) implements Change {
         }
+
+        /** The job made room on the work queue: these of its waiting tasks are to be published. */
+        record Released(List<ExportTaskPlanned> tasks) implements Change {
+        }
+    }
+
+    private final TaskWindow window;
+
+    public JobLifecycle(TaskWindow window) {
+        this.window = window;
     }
 
     /**
@@ -86,17 +96,19 @@ public class JobLifecycle {
     }
 
     /**
-     * Records planned tasks of one batch of patients; false when the job stopped running meanwhile, so planning stops
-     * too.
+     * Records planned tasks of one batch of patients, waiting their turn ({@link TaskWindow}); returns those of the
+     * job's waiting tasks that are to be published now, or empty when the job stopped running meanwhile, so planning
+     * stops too.
      */
     @Transactional
-    public boolean addTasks(UUID jobId, int batchSeq, List<String> patients, List<ExportTaskPlanned> tasks) {
+    public Optional<List<ExportTaskPlanned>> addTasks(UUID jobId, int batchSeq, List<String> patients,
+                                                      List<ExportTaskPlanned> tasks) {
         ExportJob job = lock(jobId);
         if (job == null || !job.status.isRunning()) {
-            return false;
+            return Optional.empty();
         }
         if (tasks.isEmpty()) {
-            return true;
+            return Optional.of(List.of());
         }
         ExportBatch batch = new ExportBatch();
         batch.key = new ExportBatch.Key(jobId, batchSeq);
@@ -109,12 +121,12 @@ public class JobLifecycle {
             task.patientCount = planned.patientIds().size();
             task.batchSeq = batchSeq;
             task.groupId = planned.groupId();
-            task.status = TaskStatus.PLANNED;
+            task.status = TaskStatus.WAITING;
             task.updatedAt = Instant.now();
             task.persist();
         }
         job.updatedAt = Instant.now();
-        return true;
+        return Optional.of(window.release(job));
     }
 
     /**
@@ -166,7 +178,7 @@ public class JobLifecycle {
         }
         job.tasksDone++;
         job.updatedAt = Instant.now();
-        return job.allTasksDone() ? complete(job) : new Change.None();
+        return job.allTasksDone() ? complete(job) : new Change.Released(window.release(job));
     }
 
     /** A task that failed fails its job, with a reason the status endpoint reports. */

@@ -11,8 +11,9 @@ import org.openpayer.bulkexport.model.event.ExportTaskFailed;
 import org.openpayer.bulkexport.model.storage.ExportFileNames;
 
 /**
- * The coordinator: turns the workers' task reports into job progress through {@link JobLifecycle}, announces completed
- * jobs, and removes files that arrive for a job its client has deleted meanwhile.
+ * The coordinator: turns the workers' task reports into job progress through {@link JobLifecycle}, publishes the
+ * waiting tasks each finished task makes room for, announces completed jobs, and removes files that arrive for a job
+ * its client has deleted meanwhile.
  */
 @ApplicationScoped
 public class TaskResultHandler {
@@ -39,6 +40,8 @@ public class TaskResultHandler {
         JobLifecycle.Change change = lifecycle.recordCompletion(report);
         if (change instanceof JobLifecycle.Change.Completed done) {
             publisher.publishCompleted(done.event());
+        } else if (change instanceof JobLifecycle.Change.Released released) {
+            publisher.publishTasks(released.tasks());
         } else if (change instanceof JobLifecycle.Change.ReportForCancelledJob cancelled) {
             storage.deletePrefix(ExportFileNames.jobPrefix(cancelled.jobId()));
         }

@@ -2,7 +2,7 @@ package org.openpayer.bulkexport.export.worker;
 
 import io.minio.errors.MinioException;
 import io.quarkus.runtime.ShutdownEvent;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -21,9 +21,11 @@ import java.util.List;
 
 /**
  * The export worker: a member of the {@code export-workers} consumer group, so every instance takes a share of the
- * task partitions and adding instances adds throughput. A task that fails three times in a row is reported with a
- * reason the client may read; a task interrupted by shutdown is not reported at all, so its offset stays uncommitted
- * and Kafka hands it to another worker: stopping a worker pauses work, it never fails a job.
+ * task partitions and adding instances adds throughput. Each instance runs up to {@code export.worker-concurrency}
+ * tasks at once, in any order: tasks are independent, and each writes nothing but its own files. A task that fails
+ * three times in a row is reported with a reason the client may read; a task interrupted by shutdown is not reported
+ * at all, so its offset stays uncommitted and Kafka hands it to another worker: stopping a worker pauses work, it
+ * never fails a job.
  */
 @ApplicationScoped
 public class ExportTaskHandler {
@@ -49,7 +51,7 @@ public class ExportTaskHandler {
     }
 
     @Incoming("worker-tasks")
-    @Blocking
+    @Blocking(value = "export-worker", ordered = false)
     public void run(ExportTaskPlanned task) {
         if (task == null) {
             LOG.warn("skipped an unreadable export-task-planned record");
