@@ -53,10 +53,21 @@ class DaVinciExportIT {
         JsonNode group = JSON.readTree(lines.get("Group").get(0));
         assertThat(group.path("id").asText()).isEqualTo(MemberDataFixture.GROUP);
         List<String> members = new ArrayList<>();
+        List<String> downloads = new ArrayList<>();
         for (JsonNode member : group.path("member")) {
             assertThat(member.at("/extension/0/url").asText()).isEqualTo(AtrVocabulary.CHANGE_TYPE);
             members.add(member.at("/entity/reference").asText() + " " + member.at("/extension/0/valueCode").asText());
+            for (JsonNode extension : member.path("extension")) {
+                if (AtrVocabulary.LAST_TRANSMITTED.equals(extension.path("url").asText())) {
+                    downloads.add(member.at("/entity/reference").asText() + " "
+                            + extension.path("valueDateTime").asText());
+                }
+            }
         }
+        assertThat(downloads).as("PDex provider-download bookkeeping, served as attribution-service serves it")
+                .containsExactly("Patient/p1 2025-01-15T08:30:00.000Z");
+        assertThat(group.toString()).contains("\"url\":\"" + AtrVocabulary.LAST_TYPES + "\",\"valueString\":\""
+                + MemberDataFixture.P1_LAST_TYPES + "\"");
         assertThat(group.at("/meta/versionId").asText()).isEqualTo("2");
         assertThat(members).as("p4 opted out; dropped p3 stays listed as inactive; p2 joined in version 2")
                 .containsExactly("Patient/p1 nochange", "Patient/p2 new", "Patient/p3 nochange");
