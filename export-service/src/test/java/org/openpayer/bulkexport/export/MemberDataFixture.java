@@ -36,6 +36,9 @@ public final class MemberDataFixture {
     /** The PractitionerRole p2 is attributed to. */
     public static final String ROLE = "role1";
     public static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+    /** When p1's data last went out in a PDex provider-download, as attribution-service booked it on the member. */
+    public static final Instant P1_LAST_TRANSMITTED = Instant.parse("2025-01-15T08:30:00Z");
+    public static final String P1_LAST_TYPES = "Patient,Coverage";
 
     private MemberDataFixture() {
     }
@@ -54,6 +57,7 @@ public final class MemberDataFixture {
             group(connection, EMPTY_GROUP, IdentifierSystem.NPI.uri() + "|1316206220");
             group(connection, OTHER_GROUP, IdentifierSystem.NPI.uri() + "|1487654321");
             member(connection, GROUP, 1, "p1", false, "Practitioner/pr1");
+            lastDownload(connection, GROUP, "p1", P1_LAST_TRANSMITTED, P1_LAST_TYPES);
             member(connection, GROUP, 3, "p3", true, "Practitioner/pr9");
             member(connection, GROUP, 4, "p4", false, "Practitioner/pr9");
             // p2 joined in the Group's second version, written at RECENT: a delta since before then gives p2's all
@@ -198,6 +202,24 @@ public final class MemberDataFixture {
             history.setString(1, group);
             history.setInt(2, seq);
             history.executeUpdate();
+        }
+    }
+
+    /**
+     * PDex provider-download bookkeeping on a member's rows, current and historic (no {@code _typeFilter} given).
+     * attribution-service books in a Group version of its own; the fixture keeps the Group's two versions simple.
+     */
+    private static void lastDownload(Connection connection, String group, String patient, Instant transmitted,
+                                     String types) throws SQLException {
+        for (String table : new String[] {"group_member", "group_member_history"}) {
+            try (PreparedStatement update = connection.prepareStatement("update attribution." + table
+                    + " set last_transmitted = ?, last_types = ? where group_id = ? and patient_id = ?")) {
+                update.setTimestamp(1, Timestamp.from(transmitted));
+                update.setString(2, types);
+                update.setString(3, group);
+                update.setString(4, patient);
+                update.executeUpdate();
+            }
         }
     }
 

@@ -26,4 +26,17 @@ public interface AttributionConfig {
         @WithDefault("1s")
         Duration relayInterval();
     }
+
+    /** Da Vinci PDex. */
+    Pdex pdex();
+
+    interface Pdex {
+        /**
+         * PDex 2.1 provider-download bookkeeping: after each provider-download export, the members it sent record
+         * lastTransmitted, lastResources and lastFilters in a new Group version. PDex 2.2 removed it (payers keep an
+         * internal audit trail instead): turn it off there. It also switches the export-completed consumer on or off.
+         */
+        @WithDefault("true")
+        boolean downloadBookkeeping();
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.openpayer.bulkexport.attribution.config.AttributionConfig;
 import org.openpayer.bulkexport.attribution.roster.search.GroupSearchParameter;
 import org.openpayer.bulkexport.model.fhir.ResourceType;
 import org.openpayer.bulkexport.model.route.PublicUrls;
@@ -41,13 +42,22 @@ public class CapabilityStatementBuilder {
         "read", "vread", "history-instance", "search-type", "create", "update", "delete"};
     private static final String BASE_PARAMETER = "http://hl7.org/fhir/SearchParameter/Resource-";
 
+    /** PDex 2.1 provider-download bookkeeping, as {@code attribution.pdex.download-bookkeeping} has it. */
+    static final String DOWNLOAD_BOOKED = " After a #provider-download export completes, each member it sent records "
+            + "PDex 2.1's lastTransmitted (the export's transactionTime, or _until if earlier), lastResources (_type "
+            + "as given) and lastFilters (_typeFilter as given) on Group.member, in a new Group version.";
+    static final String DOWNLOAD_NOT_BOOKED = " Provider-download exports are not recorded on Group.member (PDex "
+            + "2.2: the payer keeps its own audit trail).";
+
     private final PublicUrls urls;
     private final SearchParameterCatalog catalog;
+    private final boolean downloadBookkeeping;
     private final String json;
 
-    public CapabilityStatementBuilder(PublicUrls urls, SearchParameterCatalog catalog) {
+    public CapabilityStatementBuilder(PublicUrls urls, SearchParameterCatalog catalog, AttributionConfig config) {
         this.urls = urls;
         this.catalog = catalog;
+        this.downloadBookkeeping = config.pdex().downloadBookkeeping();
         this.json = build().toString();
     }
 
@@ -169,8 +179,8 @@ public class CapabilityStatementBuilder {
                 + "with exportMode: all member data and attributed directory resources by default. Referenced "
                 + "directory resources are included whatever their date. patient names a subset; names that are not "
                 + "current members are left out and listed in the error file. Opt-outs are re-checked when the job "
-                + "runs. Types with no data produce no file (as Bulk Data; the manifest lists every file written). "
-                + EXPORT_PARAMETERS);
+                + "runs. Types with no data produce no file (as Bulk Data; the manifest lists every file written)."
+                + (downloadBookkeeping ? DOWNLOAD_BOOKED : DOWNLOAD_NOT_BOOKED) + " " + EXPORT_PARAMETERS);
         operation(operations, "member-add", "Adds a member attributed to a provider (memberId+providerNpi or "
                 + "patientReference+providerReference, optional attributionPeriod); draft and open lists only. "
                 + "201 with the new version, 200 when the member already is as asked.");

@@ -11,6 +11,7 @@ import org.openpayer.bulkexport.attribution.roster.search.Summary;
 import org.openpayer.bulkexport.model.fhir.SubsettedTag;
 import org.openpayer.bulkexport.rest.FhirException;
 import org.openpayer.bulkexport.model.fhir.atr.AtrVocabulary;
+import org.openpayer.bulkexport.model.fhir.atr.ServedMember;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -91,7 +92,10 @@ public class GroupFhirMapper {
                 SubsettedTag.mark(group).toString());
     }
 
-    /** A Group.member element as stored: validated, keyed, and without the changeType the server computes. */
+    /**
+     * A Group.member element as stored: validated, keyed, and without the extensions the server computes (changeType,
+     * and PDex's download bookkeeping), so a client that writes back what it read changes nothing.
+     */
     public static GroupMember member(JsonNode member) {
         String reference = member.path("entity").path("reference").asText("");
         if (!reference.startsWith("Patient/") || reference.length() == "Patient/".length()) {
@@ -104,7 +108,7 @@ public class GroupFhirMapper {
         if (stored.get("extension") instanceof ArrayNode extensions) {
             for (int i = extensions.size() - 1; i >= 0; i--) {
                 String url = extensions.get(i).path("url").asText();
-                if (AtrVocabulary.CHANGE_TYPE.equals(url)) {
+                if (ServedMember.isServerOwned(url)) {
                     extensions.remove(i);
                 } else if (AtrVocabulary.ATTRIBUTED_PROVIDER.equals(url)) {
                     provider = extensions.get(i).path("valueReference").path("reference").asText("");

@@ -73,10 +73,13 @@ public class GroupMembership {
             from staged_member s
             where not exists (select 1 from attribution.group_member m
                               where m.group_id = ? and m.member_key = s.member_key)""";
+    /** A changed member keeps its PDex download bookkeeping: only a new download changes that. */
     private static final String RECORD_HISTORY = """
             insert into attribution.group_member_history (group_id, member_key, member_seq, patient_id, version_from,
-                                                          version_to, change_type, content)
-            select group_id, member_key, member_seq, patient_id, since_version, null, change_type, content
+                                                          version_to, change_type, content, last_transmitted,
+                                                          last_types, last_type_filter)
+            select group_id, member_key, member_seq, patient_id, since_version, null, change_type, content,
+                   last_transmitted, last_types, last_type_filter
             from attribution.group_member where group_id = ? and since_version = ?""";
     private static final String CHANGES_OF_VERSION = """
             select patient_id, change_type from attribution.group_member where group_id = ? and since_version = ?""";

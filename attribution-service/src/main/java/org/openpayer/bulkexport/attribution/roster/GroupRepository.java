@@ -101,7 +101,7 @@ public class GroupRepository {
      * list of 10^5 members is served in bounded memory.
      */
     public void forEachMember(String groupId, long currentVersion, MemberSink sink) throws SQLException, IOException {
-        streamMembers("select content, since_version, change_type from attribution.group_member m "
+        streamMembers("select " + ServedMember.Row.columns("since_version") + " from attribution.group_member m "
                 + "where group_id = ? and " + OptOutSql.notOptedOut("m.patient_id") + " order by member_seq",
                 groupId, null, currentVersion, sink);
     }
@@ -124,15 +124,15 @@ public class GroupRepository {
     public List<String> membersOfPatient(String groupId, long currentVersion, String patientId) throws SQLException {
         List<String> members = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("select content, since_version, change_type "
-                     + "from attribution.group_member m where group_id = ? and patient_id = ? and "
+             PreparedStatement statement = connection.prepareStatement("select "
+                     + ServedMember.Row.columns("since_version")
+                     + " from attribution.group_member m where group_id = ? and patient_id = ? and "
                      + OptOutSql.notOptedOut("m.patient_id") + " order by member_seq")) {
             statement.setString(1, groupId);
             statement.setString(2, patientId);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    members.add(ServedMember.render(result.getString(1), result.getLong(2), result.getString(3),
-                            currentVersion));
+                    members.add(ServedMember.render(ServedMember.Row.read(result), currentVersion));
                 }
             }
         }
@@ -142,8 +142,9 @@ public class GroupRepository {
     /** Streams the members of an earlier version, as that version served them. */
     public void forEachMemberOfVersion(String groupId, long version, MemberSink sink)
             throws SQLException, IOException {
-        streamMembers("select content, version_from, change_type from attribution.group_member_history h "
-                + "where group_id = ? and version_from <= ? and (version_to is null or version_to > ?) and "
+        streamMembers("select " + ServedMember.Row.columns("version_from")
+                + " from attribution.group_member_history h where group_id = ? and version_from <= ?"
+                + " and (version_to is null or version_to > ?) and "
                 + OptOutSql.notOptedOut("h.patient_id") + " order by member_seq", groupId, version, version, sink);
     }
 
@@ -160,8 +161,7 @@ public class GroupRepository {
                 }
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
-                        sink.accept(ServedMember.render(result.getString(1), result.getLong(2), result.getString(3),
-                                servedVersion));
+                        sink.accept(ServedMember.render(ServedMember.Row.read(result), servedVersion));
                     }
                 }
             } finally {

@@ -56,6 +56,8 @@ class MetadataIT {
         assertThat(group.getOperation().get(0).getDefinition()).isEqualTo(CapabilityStatementBuilder.GROUP_EXPORT);
         assertThat(group.getOperation().get(1).getDefinition())
                 .isEqualTo(CapabilityStatementBuilder.ATR_OPERATION + "davinci-data-export");
+        assertThat(group.getOperation().get(1).getDocumentation())
+                .contains(CapabilityStatementBuilder.DOWNLOAD_BOOKED.strip());
         assertThat(group.getOperation().get(2).getDefinition())
                 .isEqualTo(CapabilityStatementBuilder.ATR_OPERATION + "member-add");
         assertThat(group.getInteraction()).extracting(interaction -> interaction.getCode().toCode())

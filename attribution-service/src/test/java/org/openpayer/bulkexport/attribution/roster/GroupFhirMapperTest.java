@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Group;
+import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
+import org.openpayer.bulkexport.attribution.load.FhirJson;
 import org.openpayer.bulkexport.attribution.roster.search.Summary;
-import org.openpayer.bulkexport.rest.FhirException;
 import org.openpayer.bulkexport.model.fhir.atr.AtrVocabulary;
+import org.openpayer.bulkexport.model.fhir.atr.LastDownload;
 import org.openpayer.bulkexport.model.fhir.atr.ServedGroup;
 import org.openpayer.bulkexport.model.fhir.atr.ServedMember;
+import org.openpayer.bulkexport.rest.FhirException;
 
+import java.io.StringWriter;
+import java.time.Instant;
 import java.time.LocalDate;
 
 class GroupFhirMapperTest {
@@ -49,13 +56,48 @@ class GroupFhirMapperTest {
     }
 
     @Test
-    void servedMember_carriesTheChangeTypeOfTheVersionServed() throws Exception {
-        String stored = "{\"entity\":{\"reference\":\"Patient/p1\"}}";
+    void member_losesTheClientsPdexDownloadBookkeeping_whichTheServerKeeps() throws Exception {
+        GroupMember member = GroupFhirMapper.member(new ObjectMapper().readTree("{\"extension\":["
+                + "{\"url\":\"" + AtrVocabulary.LAST_TRANSMITTED + "\",\"valueDateTime\":\"2026-01-01T00:00:00Z\"},"
+                + "{\"url\":\"" + AtrVocabulary.LAST_TYPES + "\",\"valueString\":\"Patient\"},"
+                + "{\"url\":\"" + AtrVocabulary.LAST_TYPE_FILTER + "\",\"valueString\":\"Patient?_id=p1\"}],"
+                + "\"entity\":{\"reference\":\"Patient/p1\"}}"));
 
-        assertThat(new ObjectMapper().readTree(ServedMember.render(stored, 3, "changed", 3))
-                .at("/extension/0/valueCode").asText()).isEqualTo("changed");
-        assertThat(new ObjectMapper().readTree(ServedMember.render(stored, 3, "changed", 4))
-                .at("/extension/0/valueCode").asText()).isEqualTo("nochange");
+        assertThat(member.content()).isEqualTo("{\"entity\":{\"reference\":\"Patient/p1\"}}");
+    }
+
+    @Test
+    void servedGroup_withBookedMembers_isValidR4_inHapisOwnElementOrder() throws Exception {
+        // given: members as stored (HAPI's order), one booked by a provider-download, one not
+        String provider = "{\"url\":\"" + AtrVocabulary.ATTRIBUTED_PROVIDER
+                + "\",\"valueReference\":{\"reference\":\"Practitioner/pr1\"}}";
+        ServedMember.Row booked = new ServedMember.Row("{\"id\":\"0\",\"extension\":[" + provider + "],"
+                + "\"entity\":{\"reference\":\"Patient/p1\"},\"period\":{\"start\":\"2026-01-01\"}}", 1, "new",
+                new LastDownload(Instant.parse("2026-11-21T10:15:30.123Z"), "Patient,Condition",
+                        "Condition?recorded-date=ge2026-01-01"));
+        ServedMember.Row notBooked = new ServedMember.Row("{\"extension\":[" + provider + "],"
+                + "\"entity\":{\"reference\":\"Patient/p2\"},\"inactive\":true}", 2, "dropped", null);
+        StringWriter served = new StringWriter();
+
+        // when
+        ServedGroup.write(served, "{\"resourceType\":\"Group\",\"id\":\"g1\",\"type\":\"person\","
+                + "\"actual\":true}", sink -> {
+                    sink.accept(ServedMember.render(booked, 2));
+                    sink.accept(ServedMember.render(notBooked, 2));
+                });
+
+        // then
+        FhirJson fhir = new FhirJson();
+        Group group = (Group) fhir.strictParser().parseResource(served.toString());
+        assertThat(fhir.compactWriter().encodeResourceToString(group)).isEqualTo(served.toString());
+        Group.GroupMemberComponent first = group.getMemberFirstRep();
+        assertThat(first.getExtensionByUrl(AtrVocabulary.LAST_TRANSMITTED).getValue())
+                .isInstanceOfSatisfying(DateTimeType.class, value -> assertThat(value.getValue().toInstant())
+                        .isEqualTo(Instant.parse("2026-11-21T10:15:30.123Z")));
+        assertThat(first.getExtensionByUrl(AtrVocabulary.LAST_TYPES).getValue()).isInstanceOf(StringType.class);
+        assertThat(first.getExtensionByUrl(AtrVocabulary.LAST_TYPE_FILTER).getValue().primitiveValue())
+                .isEqualTo("Condition?recorded-date=ge2026-01-01");
+        assertThat(group.getMember().get(1).getExtensionByUrl(AtrVocabulary.LAST_TRANSMITTED)).isNull();
     }
 
     @Test

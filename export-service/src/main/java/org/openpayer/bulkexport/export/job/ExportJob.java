@@ -86,6 +86,17 @@ public class ExportJob extends PanacheEntityBase {
     @Column(name = "export_type")
     public String exportType;
 
+    /** The {@code patient} parameter's Patient ids, or {@code null} for the whole population. */
+    public String[] patients;
+
+    /** {@code _type} exactly as the client gave it, or {@code null}: reported on completion for PDex's bookkeeping. */
+    @Column(name = "type_parameter")
+    public String typeParameter;
+
+    /** {@code _typeFilter} exactly as the client gave it, or {@code null}; reported like {@link #typeParameter}. */
+    @Column(name = "type_filter_parameter")
+    public String typeFilterParameter;
+
     public List<String> resourceTypeList() {
         return Arrays.asList(resourceTypes.split(","));
     }

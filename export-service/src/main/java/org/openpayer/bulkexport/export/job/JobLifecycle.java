@@ -297,7 +297,14 @@ public class JobLifecycle {
         List<ExportFile> files = ExportFile.list("key.jobId", job.id);
         long resources = files.stream().mapToLong(file -> file.resourceCount).sum();
         return new Change.Completed(
-                new ExportCompleted(job.id, job.completedAt, job.clientId, files.size(), resources));
+                new ExportCompleted(job.id, job.completedAt, job.clientId, files.size(), resources, request(job)));
+    }
+
+    /** What the job exported, for consumers that account for it per member (PDex provider-download bookkeeping). */
+    private static ExportCompleted.Request request(ExportJob job) {
+        return new ExportCompleted.Request(job.level, job.groupId, job.exportType, job.transactionTime, job.since,
+                job.until, job.patients == null ? null : List.of(job.patients), job.typeParameter,
+                job.typeFilterParameter);
     }
 
     private static ExportJob lock(UUID jobId) {

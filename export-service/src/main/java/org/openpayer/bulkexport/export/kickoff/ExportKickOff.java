@@ -149,6 +149,9 @@ public class ExportKickOff {
         job.elements = parameters.elements() == null ? null : parameters.elements().toArray(String[]::new);
         job.typeFilters = parameters.typeFilters().toArray(String[]::new);
         job.exportType = parameters.exportType() == null ? null : parameters.exportType().code();
+        job.patients = parameters.patients() == null ? null : parameters.patients().toArray(String[]::new);
+        job.typeParameter = parameters.asGiven().type();
+        job.typeFilterParameter = parameters.asGiven().typeFilter();
         return job;
     }
 }

@@ -40,10 +40,31 @@ import java.util.TreeSet;
  * @param typeFilters   the {@code _typeFilter} queries to apply, as {@code Type?query}; empty for none
  * @param ignored       diagnostics of what was ignored under lenient handling; empty when nothing was
  * @param exportType    {@code $davinci-data-export}'s {@code exportType} (with {@code exportMode}), or {@code null}
+ * @param asGiven       {@code _type} and {@code _typeFilter} exactly as the client gave them, for PDex's bookkeeping
  */
 public record ExportParameters(List<String> resourceTypes, Instant since, Instant until, List<String> patients,
                                List<String> elements, List<String> typeFilters, List<String> ignored,
-                               DaVinciExportType exportType) {
+                               DaVinciExportType exportType, AsGiven asGiven) {
+
+    /**
+     * The type parameters as the client wrote them, before defaults, narrowing or lenient handling: PDex 2.1 records
+     * "the {@code _type} string" and "the {@code _typeFilter} string" of a provider-download on each member it sent.
+     * Repeats are joined by commas, the comma-list form both parameters also have.
+     *
+     * @param type       {@code _type}, or {@code null} when absent
+     * @param typeFilter {@code _typeFilter}, or {@code null} when absent
+     */
+    public record AsGiven(String type, String typeFilter) {
+
+        static AsGiven of(Map<String, List<String>> query) {
+            return new AsGiven(joined(query.get(ExportParameter.TYPE.wireName())),
+                    joined(query.get(ExportParameter.TYPE_FILTER.wireName())));
+        }
+
+        private static String joined(List<String> values) {
+            return values == null || values.isEmpty() ? null : String.join(",", values);
+        }
+    }
 
     private static final Set<ExportParameter> SUPPORTED = Set.of(ExportParameter.OUTPUT_FORMAT,
             ExportParameter.SINCE, ExportParameter.UNTIL, ExportParameter.TYPE, ExportParameter.PATIENT,
@@ -120,7 +141,7 @@ public record ExportParameters(List<String> resourceTypes, Instant since, Instan
         }
         return new ExportParameters(List.copyOf(types), since, until, patients == null ? null : List.copyOf(patients),
                 elements, filtersByType.values().stream().flatMap(List::stream).toList(), ignored.diagnostics(),
-                exportType);
+                exportType, AsGiven.of(query));
     }
 
     /** {@code includeAssociatedData}: whether Provenance is asked for; custom ({@code _}) values are not offered. */

@@ -23,8 +23,9 @@ import java.util.Optional;
 /**
  * An ATR export's Group resource, as attribution-service serves it, in the version current at the job's transaction
  * time (and before {@code _until}): the Group's own element from its history, PDex's opted-out count, and the members
- * of that version, each with its changeType, streamed from a cursor. Members who opted out are left out as of now:
- * opt-outs are re-checked when the job runs. With {@code _since}, a Group not changed since gives no file.
+ * of that version, each with its changeType and PDex download bookkeeping, streamed from a cursor. Members who opted
+ * out are left out as of now: opt-outs are re-checked when the job runs. With {@code _since}, a Group not changed since
+ * gives no file.
  */
 final class GroupSnapshot {
 
@@ -35,9 +36,9 @@ final class GroupSnapshot {
     private static final String UNTIL = " and h.last_updated < ?";
     private static final String LATEST = " order by h.version_id desc limit 1";
     private static final String NOT_OPTED_OUT = OptOutSql.notOptedOut("h.patient_id");
-    private static final String MEMBERS = """
-            select h.content, h.version_from, h.change_type from attribution.group_member_history h
-            where h.group_id = ? and h.version_from <= ? and (h.version_to is null or h.version_to > ?)"""
+    private static final String MEMBERS = "select " + ServedMember.Row.columns("version_from")
+            + " from attribution.group_member_history h"
+            + " where h.group_id = ? and h.version_from <= ? and (h.version_to is null or h.version_to > ?)"
             + " and " + NOT_OPTED_OUT + " order by h.member_seq";
     private static final String OPTED_OUT = """
             select count(distinct h.patient_id) from attribution.group_member_history h
@@ -142,7 +143,7 @@ final class GroupSnapshot {
             }
             ahead = null;
             try {
-                return ServedMember.render(rows.getString(1), rows.getLong(2), rows.getString(3), servedVersion);
+                return ServedMember.render(ServedMember.Row.read(rows), servedVersion);
             } catch (SQLException e) {
                 throw new UncheckedIOException(new IOException("reading the Group's members failed", e));
             }

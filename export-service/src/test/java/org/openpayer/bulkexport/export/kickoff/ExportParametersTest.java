@@ -36,6 +36,25 @@ class ExportParametersTest {
     }
 
     @Test
+    void parse_typeParameters_areKeptAsGiven_beforeDefaultsOrNarrowing() {
+        // given
+        MultivaluedMap<String, String> query = query("_type", "Patient, Coverage");
+        query.add("_type", "Observation");
+        query.add("_typeFilter", "Coverage?status=active,Observation?category=laboratory");
+        query.add("_typeFilter", "Observation?category=vital-signs");
+
+        // when
+        ExportParameters parameters = daVinci(query);
+        ExportParameters withoutTypes = daVinci(new MultivaluedHashMap<>());
+
+        // then
+        assertThat(parameters.asGiven().type()).isEqualTo("Patient, Coverage,Observation");
+        assertThat(parameters.asGiven().typeFilter()).isEqualTo(
+                "Coverage?status=active,Observation?category=laboratory,Observation?category=vital-signs");
+        assertThat(withoutTypes.asGiven()).isEqualTo(new ExportParameters.AsGiven(null, null));
+    }
+
+    @Test
     void parse_sinceWithOffset_isTheSameInstantInUtc() {
         ExportParameters parameters = groupLevel(query("_since", "2026-01-01T05:00:00+05:00"), READ_ALL);
 

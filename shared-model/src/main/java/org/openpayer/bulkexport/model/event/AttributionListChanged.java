@@ -13,7 +13,9 @@ import java.util.List;
  * @param versionId  its new version (the tombstone's, for a delete)
  * @param occurredAt the version's {@code meta.lastUpdated}
  * @param cause      what made the version: {@code update}, {@code member-add}, {@code member-remove},
- *                   {@code confirm-attribution-list} or {@code delete}
+ *                   {@code confirm-attribution-list}, {@code delete}, or {@code provider-download} (PDex 2.1
+ *                   bookkeeping of a provider-download export on the members it sent: no attribution changes, so
+ *                   no members are listed; read the version for the members' new lastTransmitted)
  * @param listStatus the ATR list status of the version ({@code draft}, {@code open}, {@code final}); absent on delete
  * @param part       this event's part of the version's changes, from 1
  * @param parts      how many parts the version's changes fill (at least 1)

@@ -37,8 +37,8 @@ public final class EventBuilders {
         return new ExportTaskFailed(JOB_ID, OCCURRED_AT, taskSeq, "worker-1", reason);
     }
 
-    public static ExportCompleted anExportCompleted(int fileCount, long resourceCount) {
-        return new ExportCompleted(JOB_ID, OCCURRED_AT, CLIENT_ID, fileCount, resourceCount);
+    public static ExportCompletedBuilder anExportCompleted() {
+        return new ExportCompletedBuilder();
     }
 
     /** Builds {@link ExportRequested}: a group export of Patient and Coverage by default. */
@@ -97,6 +97,95 @@ public final class EventBuilders {
         public ExportRequested build() {
             return new ExportRequested(jobId, OCCURRED_AT, clientId, level, groupId, resourceTypes, since,
                     TRANSACTION_TIME, until, null, null, null, null, typeFilters, null, exportType);
+        }
+    }
+
+    /**
+     * Builds {@link ExportCompleted}: a Bulk Data export of Group group-east with 4 files of 1200 resources by
+     * default, no {@code _type} or {@code _typeFilter}.
+     */
+    public static final class ExportCompletedBuilder {
+        private UUID jobId = JOB_ID;
+        private int fileCount = 4;
+        private long resourceCount = 1200;
+        private boolean withRequest = true;
+        private ExportLevel level = ExportLevel.GROUP;
+        private String groupId = "group-east";
+        private String exportType;
+        private Instant transactionTime = TRANSACTION_TIME;
+        private Instant since;
+        private Instant until;
+        private List<String> patients;
+        private String typeParameter;
+        private String typeFilterParameter;
+
+        public ExportCompletedBuilder withJobId(UUID value) {
+            this.jobId = value;
+            return this;
+        }
+
+        public ExportCompletedBuilder withCounts(int files, long resources) {
+            this.fileCount = files;
+            this.resourceCount = resources;
+            return this;
+        }
+
+        /** An event as producers wrote it before {@link ExportCompleted.Request} existed. */
+        public ExportCompletedBuilder withoutRequest() {
+            this.withRequest = false;
+            return this;
+        }
+
+        public ExportCompletedBuilder withLevel(ExportLevel value) {
+            this.level = value;
+            this.groupId = value == ExportLevel.GROUP ? groupId : null;
+            return this;
+        }
+
+        public ExportCompletedBuilder withGroupId(String value) {
+            this.groupId = value;
+            return this;
+        }
+
+        public ExportCompletedBuilder withExportType(String value) {
+            this.exportType = value;
+            return this;
+        }
+
+        public ExportCompletedBuilder withTransactionTime(Instant value) {
+            this.transactionTime = value;
+            return this;
+        }
+
+        public ExportCompletedBuilder withSince(Instant value) {
+            this.since = value;
+            return this;
+        }
+
+        public ExportCompletedBuilder withUntil(Instant value) {
+            this.until = value;
+            return this;
+        }
+
+        public ExportCompletedBuilder withPatients(String... values) {
+            this.patients = List.of(values);
+            return this;
+        }
+
+        public ExportCompletedBuilder withTypeParameter(String value) {
+            this.typeParameter = value;
+            return this;
+        }
+
+        public ExportCompletedBuilder withTypeFilterParameter(String value) {
+            this.typeFilterParameter = value;
+            return this;
+        }
+
+        public ExportCompleted build() {
+            ExportCompleted.Request request = withRequest ? new ExportCompleted.Request(level, groupId, exportType,
+                    transactionTime, since, until, patients, typeParameter, typeFilterParameter) : null;
+            return new ExportCompleted(jobId, OCCURRED_AT, CLIENT_ID, fileCount, resourceCount, request);
         }
     }
 

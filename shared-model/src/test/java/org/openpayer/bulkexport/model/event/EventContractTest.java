@@ -1,5 +1,6 @@
 package org.openpayer.bulkexport.model.event;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openpayer.bulkexport.model.event.EventBuilders.anExportCompleted;
 import static org.openpayer.bulkexport.model.event.EventBuilders.anExportRequested;
@@ -9,6 +10,7 @@ import static org.openpayer.bulkexport.model.event.EventBuilders.anExportTaskPla
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,7 +44,12 @@ class EventContractTest {
                         .withFile("Coverage", "8d1c6a1e-5b7f-4b57-9a3e-0c1b2d3e4f50-3-1.Coverage.ndjson", 2, 1840)
                         .build()),
                 Arguments.of("ExportTaskFailed.json", anExportTaskFailed(3, "member data store unavailable")),
-                Arguments.of("ExportCompleted.json", anExportCompleted(4, 1200)),
+                Arguments.of("ExportCompleted.json", anExportCompleted()
+                        .withExportType("hl7.fhir.us.davinci-pdex#provider-download")
+                        .withUntil(Instant.parse("2026-06-01T00:00:00Z"))
+                        .withPatients("pat-1", "pat-2")
+                        .withTypeParameter("Patient,Condition")
+                        .withTypeFilterParameter("Condition?recorded-date=ge2026-01-01").build()),
                 Arguments.of("AttributionListChanged.json", new AttributionListChanged("group-east", 7,
                         EventBuilders.OCCURRED_AT, "member-add", "open", 1, 1,
                         List.of(new AttributionListChanged.MemberChange("pat-001", "new")))));
@@ -75,6 +82,19 @@ class EventContractTest {
     @MethodSource("goldenSamples")
     void goldenSample_isNamedAfterItsTopicsEvent(String sample, Object event) {
         assertThat(Topic.of(event.getClass()).eventType().getSimpleName() + ".json").isEqualTo(sample);
+    }
+
+    @Test
+    void exportCompleted_writtenBeforeItsRequestExisted_readsWithoutOne() {
+        // given
+        byte[] older = ("{\"clientId\":\"clinic-east\",\"fileCount\":4,\"jobId\":\"" + EventBuilders.JOB_ID
+                + "\",\"occurredAt\":\"2026-11-21T10:15:30.123Z\",\"resourceCount\":1200}").getBytes(UTF_8);
+
+        // when
+        ExportCompleted parsed = EventCodec.fromJson(older, ExportCompleted.class);
+
+        // then
+        assertThat(parsed).isEqualTo(anExportCompleted().withoutRequest().build());
     }
 
     private static byte[] read(String sample) throws IOException {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.openpayer.bulkexport.attribution.event.AttributionEvents;
@@ -142,18 +141,8 @@ public class GroupOperations {
     }
 
     private LockedGroup lock(Connection connection, String groupId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select content, version_id, last_updated "
-                + "from attribution.resource where resource_type = 'Group' and id = ? and not deleted for update")) {
-            statement.setString(1, groupId);
-            try (ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
-                    throw FhirException.notFound("Group/" + groupId + " is not known or not accessible.");
-                }
-                Group group = (Group) fhir.strictParser().parseResource(row.getString(1));
-                group.setId(groupId);
-                return new LockedGroup(group, row.getLong(2), row.getTimestamp(3).toInstant());
-            }
-        }
+        return LockedGroup.lock(connection, fhir, groupId).orElseThrow(() ->
+                FhirException.notFound("Group/" + groupId + " is not known or not accessible."));
     }
 
     private static void requireOpen(LockedGroup group, String verb) {
