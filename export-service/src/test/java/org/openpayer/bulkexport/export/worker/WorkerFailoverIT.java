@@ -31,11 +31,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * Two worker instances share one job through the consumer group, and one of them is killed (no shutdown, like a lost
- * pod) while the job runs: its unfinished tasks go to the other instance, and the job completes with every member's
- * resources exactly once and no file name twice.
+ * Two instances share one job through the consumer group, and one of them stops while the job runs, killed or shut
+ * down: its unfinished tasks go to the other instance, and the job completes with every member's resources exactly
+ * once and no file name twice. Shutting down pauses work; it never fails a job.
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(ExportTestResource.class)
@@ -44,10 +45,24 @@ class WorkerFailoverIT {
     private static final String SECOND_WORKER = "worker-b";
 
     @Test
-    void secondWorkerKilledMidJob_jobStillCompletesWithExactCounts() throws Exception {
+    void secondInstanceKilledMidJob_jobStillCompletesWithExactCounts() throws Exception {
+        exportWhileTheSecondInstanceStops("failover-clinic", Process::destroyForcibly);
+    }
+
+    @Test
+    void secondInstanceShutDownMidJob_pausesItsTasks_neverFailsTheJob() throws Exception {
+        exportWhileTheSecondInstanceStops("rolling-update-clinic", Process::destroy);
+    }
+
+    /**
+     * Both instances take tasks of one large Group export; once the second has finished a few, it is stopped (killed
+     * like a lost pod, or shut down like a pod in a rolling update). The job completes with every member's resources
+     * exactly once, exact counts in the manifest and no file twice.
+     */
+    private static void exportWhileTheSecondInstanceStops(String client, Consumer<Process> stop) throws Exception {
         Process second = startSecondInstance();
         try {
-            String token = ExportTestResource.TOKENS.token("failover-clinic", "system/*.rs",
+            String token = ExportTestResource.TOKENS.token(client, "system/*.rs",
                     List.of(MemberDataFixture.LARGE_GROUP), List.of());
             String statusUrl = ExportTestClient.kickOff(token,
                     "/fhir/Group/" + MemberDataFixture.LARGE_GROUP + "/$export", "_type=Patient,Coverage");
@@ -55,7 +70,8 @@ class WorkerFailoverIT {
 
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                     .until(() -> tasksDoneBy(job, SECOND_WORKER) >= 3);
-            second.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            stop.accept(second);
+            assertThat(second.waitFor(30, TimeUnit.SECONDS)).as("second instance stopped").isTrue();
             int doneBySecond = tasksDoneBy(job, SECOND_WORKER);
 
             JsonPath manifest = awaitManifest(token, statusUrl, Duration.ofSeconds(120));
@@ -67,6 +83,11 @@ class WorkerFailoverIT {
             }
             assertThat(lines.get("Patient")).containsExactlyInAnyOrderElementsOf(expectedPatients);
             assertThat(lines.get("Coverage")).hasSize(MemberDataFixture.LARGE_GROUP_SIZE).doesNotHaveDuplicates();
+            for (String type : List.of("Patient", "Coverage")) {
+                List<Integer> counts = manifest.getList("output.findAll { it.type == '" + type + "' }.count");
+                assertThat(counts.stream().mapToInt(Integer::intValue).sum()).as(type + " count in the manifest")
+                        .isEqualTo(MemberDataFixture.LARGE_GROUP_SIZE);
+            }
             List<String> urls = manifest.getList("output.url");
             assertThat(new HashSet<>(urls)).hasSameSizeAs(urls);
             assertThat(doneBySecond).as("both instances took tasks of the one job")
