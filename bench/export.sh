@@ -8,7 +8,8 @@ cd "$root"
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
     ./mvnw -B -q -T1 -DskipTests install
 fi
-exec java -Xmx1g -XX:+UseSerialGC -Dsuite.root="$root" -Dbench.commit="$(git rev-parse --short HEAD)" \
+# stack.full-jit: every server and service runs with the full JIT, as in production (the local stack stops at C1).
+exec java -Xmx1g -XX:+UseSerialGC -Dsuite.root="$root" -Dstack.full-jit=true -Dbench.commit="$(git rev-parse --short HEAD)" \
     -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "bench/target/classes:bench/target/lib/*" \
     org.openpayer.bulkexport.bench.export.ExportBenchmark "$@"

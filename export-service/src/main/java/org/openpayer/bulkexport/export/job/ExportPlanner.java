@@ -76,6 +76,7 @@ public class ExportPlanner {
         if (lifecycle.startPlanning(request.jobId()).isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
         int taskCount = 0;
         String afterPatient = "";
         Set<String> namedButNotExported = request.patients() == null ? new LinkedHashSet<>()
@@ -119,7 +120,10 @@ public class ExportPlanner {
         if (!reportIssues(request, namedButNotExported)) {
             return;
         }
-        if (lifecycle.finishPlanning(request.jobId(), taskCount) instanceof JobLifecycle.Change.Completed done) {
+        JobLifecycle.Change finished = lifecycle.finishPlanning(request.jobId(), taskCount);
+        LOG.debugf("planned export job %s: %d tasks in %d batches, %d ms", request.jobId(), taskCount, batchSeq,
+                (System.nanoTime() - started) / 1_000_000);
+        if (finished instanceof JobLifecycle.Change.Completed done) {
             publisher.publishCompleted(done.event());
         }
     }

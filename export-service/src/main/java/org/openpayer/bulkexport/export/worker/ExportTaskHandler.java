@@ -58,6 +58,7 @@ public class ExportTaskHandler {
             return;
         }
         List<WrittenFile> files;
+        long started = System.nanoTime();
         try {
             files = runWithRetries(task);
         } catch (SQLException | MinioException | RuntimeException e) {
@@ -68,6 +69,8 @@ public class ExportTaskHandler {
             outcomes.failed(new ExportTaskFailed(task.jobId(), Instant.now(), task.taskSeq(), workerId, reasonFor(e)));
             return;
         }
+        LOG.debugf("export task %s (%s): %d files in %d ms", task.partitionKey(), task.resourceType(), files.size(),
+                (System.nanoTime() - started) / 1_000_000);
         outcomes.completed(new ExportTaskCompleted(task.jobId(), Instant.now(), task.taskSeq(), workerId, files));
     }
 

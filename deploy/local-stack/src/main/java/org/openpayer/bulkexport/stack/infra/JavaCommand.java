@@ -6,9 +6,13 @@ import java.util.List;
 
 /**
  * Command lines for child JVMs, run by the same Java that runs us so a machine needs only one JDK. Every child gets
- * the serial collector and a fixed heap: many small JVMs share two cores.
+ * the serial collector and a fixed heap: many small JVMs share two cores. They also stop at the first JIT tier, which
+ * halves start-up on two cores but runs hot code at a fraction of full speed; benchmarks, which measure the steady
+ * state as production runs it, set {@value #FULL_JIT_PROPERTY}{@code =true} to keep the full JIT.
  */
 public final class JavaCommand {
+
+    public static final String FULL_JIT_PROPERTY = "stack.full-jit";
 
     private final List<String> command = new ArrayList<>();
 
@@ -16,7 +20,9 @@ public final class JavaCommand {
         command.add(javaExecutable());
         command.add("-Xmx" + heap);
         command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
+        if (!Boolean.getBoolean(FULL_JIT_PROPERTY)) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
         command.add("-Xshare:auto");
     }
 
