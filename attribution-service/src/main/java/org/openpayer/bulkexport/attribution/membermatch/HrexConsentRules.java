@@ -41,9 +41,6 @@ final class HrexConsentRules {
         HrexConsentPolicy policy = requireTerms(consent, provision);
         DateRange period = DateRange.between(provision.getPeriod().getStartElement(),
                 provision.getPeriod().getEndElement());
-        if (!period.low().isBefore(period.high())) {
-            throw FhirException.badRequest("Consent.provision.period ends before it starts.");
-        }
         if (now.isBefore(period.low()) || !now.isBefore(period.high())) {
             throw refused("The Consent is not in force now: its provision.period is "
                     + provision.getPeriod().getStartElement().getValueAsString() + " to "
@@ -81,6 +78,10 @@ final class HrexConsentRules {
         }
         if (!provision.getPeriod().hasStart() || !provision.getPeriod().hasEnd()) {
             throw FhirException.badRequest("Consent.provision needs a period with both a start and an end.");
+        }
+        if (DateRange.of(provision.getPeriod().getEndElement()).high()
+                .isBefore(DateRange.of(provision.getPeriod().getStartElement()).high())) {
+            throw FhirException.badRequest("Consent.provision.period ends before it starts.");
         }
         if (actors(provision, HrexVocabulary.PROVENANCE_PARTICIPANT_TYPES, HrexVocabulary.PERFORMER).isEmpty()
                 || actors(provision, HrexVocabulary.PARTICIPATION_TYPES, HrexVocabulary.INFORMATION_RECIPIENT)

@@ -2,11 +2,13 @@ package org.openpayer.bulkexport.attribution.membermatch;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hl7.fhir.r4.model.Identifier;
+import org.jboss.logging.Logger;
 import org.openpayer.bulkexport.attribution.write.JdbcTransaction;
 import org.openpayer.bulkexport.model.fhir.IssueType;
 import org.openpayer.bulkexport.rest.FhirException;
 
 import java.sql.SQLException;
+import java.util.UUID;
 
 /**
  * One {@code $member-match}, after its input and Consent were accepted: in one transaction, under the client's match
@@ -24,6 +26,8 @@ public class MemberMatchService {
     /** The answer to a unique match: the member's UMB and the Patient's absolute URL. */
     record MatchAnswer(Identifier memberIdentifier, String patientUrl) {
     }
+
+    private static final Logger LOG = Logger.getLogger(MemberMatchService.class);
 
     /** What the transaction decided; {@code answer} only for a unique match. */
     private record Outcome(MatchResult result, MatchAnswer answer) {
@@ -51,11 +55,14 @@ public class MemberMatchService {
             MatchResult result = matcher.match(connection, criteria);
             if (result instanceof MatchResult.Unique unique) {
                 Identifier umb = identifiers.of(connection, unique.member(), criteria.cardIds());
-                repository.insert(connection, new MemberMatchRepository.StoredMatch(request.clientId(),
-                        unique.member(), umb, request.input(), request.consent()));
+                UUID matchId = repository.insert(connection, new MemberMatchRepository.StoredMatch(
+                        request.clientId(), unique.member(), umb, request.input(), request.consent()));
+                LOG.infof("member-match by client %s: matched, stored as member_match %s", request.clientId(), matchId);
                 return new Outcome(result, new MatchAnswer(umb, identifiers.patientUrl(unique.member())));
             }
             throttle.recordFailure(connection, request.clientId());
+            LOG.infof("member-match by client %s: %s", request.clientId(),
+                    result instanceof MatchResult.Several ? "several members match" : "no member matches");
             return new Outcome(result, null);
         });
         if (outcome.answer() != null) {
