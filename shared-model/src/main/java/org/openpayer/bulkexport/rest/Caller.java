@@ -49,7 +49,8 @@ public record Caller(String clientId, ScopeSet scopes, GroupGrant groups) {
         }
     }
 
-    private static Set<String> strings(Object claim) {
+    /** The strings of a list claim, however the JWT library represents it; empty when absent. */
+    static Set<String> strings(Object claim) {
         Set<String> result = new HashSet<>();
         if (claim instanceof JsonArray array) {
             array.stream()

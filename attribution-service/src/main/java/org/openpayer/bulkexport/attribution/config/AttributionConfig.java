@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 
 /** Settings of attribution-service; each comes from an environment variable with a local default. */
 @ConfigMapping(prefix = "attribution")
@@ -38,5 +39,35 @@ public interface AttributionConfig {
          */
         @WithDefault("true")
         boolean downloadBookkeeping();
+    }
+
+    /** This payer, as other payers' documents name it. */
+    Payer payer();
+
+    interface Payer {
+        /**
+         * This payer's identifiers, {@code system|value} (e.g. its NPI): a member's HRex Consent must name one of them
+         * as the source of the data ({@code provision.actor} with role performer). The default is the old payer of
+         * HRex's published example, for local use; set the real ones in every deployment.
+         */
+        @WithDefault("http://hl7.org/fhir/sid/us-npi|9876543210")
+        List<String> identifiers();
+    }
+
+    /** HRex {@code $member-match}: another payer finds one of our members. */
+    MemberMatch memberMatch();
+
+    interface MemberMatch {
+        /**
+         * Failed matches (no match, several matches) a client may have within {@link #failureWindow()}; the next
+         * request is refused with 429 until the oldest failure leaves the window. It stops guessing member ids or
+         * demographics, and is counted in the database, so it holds across instances.
+         */
+        @WithDefault("20")
+        int maxFailedMatches();
+
+        /** The sliding window failed matches are counted in. */
+        @WithDefault("10m")
+        Duration failureWindow();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.openpayer.bulkexport.attribution.config.AttributionConfig;
 import org.openpayer.bulkexport.attribution.roster.search.GroupSearchParameter;
 import org.openpayer.bulkexport.model.fhir.ResourceType;
+import org.openpayer.bulkexport.model.fhir.hrex.HrexVocabulary;
 import org.openpayer.bulkexport.model.route.PublicUrls;
 import org.openpayer.bulkexport.search.IndexKind;
 import org.openpayer.bulkexport.search.IndexedParameter;
@@ -49,6 +50,19 @@ public class CapabilityStatementBuilder {
     static final String DOWNLOAD_NOT_BOOKED = " Provider-download exports are not recorded on Group.member (PDex "
             + "2.2: the payer keeps its own audit trail).";
 
+    /** HRex $member-match as this payer answers it (docs/architecture.md has the reasons). */
+    static final String MEMBER_MATCH = "HRex $member-match, this payer answering as the old payer: for other "
+            + "payers' clients (registered with their payer identifiers) with read permission on Patient. Takes "
+            + "MemberPatient, CoverageToMatch, CoverageToLink (required: HRex obliges payer clients to send it) and "
+            + "Consent (required: PDex). The member id or subscriber id on the card (values; the system is not "
+            + "compared) finds the candidates; birthDate, family name and first given name (ignoring case, accents and "
+            + "punctuation) and gender when both state one must agree. Exactly one member: 200 with MemberIdentifier "
+            + "(type UMB) and MemberId. No member, several members, or a Consent that cannot be honoured (not active, "
+            + "a policy other than hrex-consent #regular or #sensitive, not a permit to disclose, outside its period, "
+            + "restricted, not from this payer, or not to the caller): 422 with an OperationOutcome. The Consent and "
+            + "CoverageToLink are stored with the member for the payer-to-payer export. Too many failed matches by one "
+            + "client within a window: 429 with Retry-After.";
+
     private final PublicUrls urls;
     private final SearchParameterCatalog catalog;
     private final boolean downloadBookkeeping;
@@ -86,9 +100,12 @@ public class CapabilityStatementBuilder {
         for (ResourceType type : ResourceType.values()) {
             ObjectNode resource = type == ResourceType.Group ? group() : searchable(type);
             if (type == ResourceType.Patient) {
-                resource.putArray("operation").addObject().put("name", "export").put("definition", PATIENT_EXPORT)
+                ArrayNode operations = resource.putArray("operation");
+                operations.addObject().put("name", "export").put("definition", PATIENT_EXPORT)
                         .put("documentation", "Bulk Data export of every patient the client may read. " + POPULATION
                                 + " " + EXPORT_PARAMETERS);
+                operations.addObject().put("name", "member-match").put("definition", HrexVocabulary.MEMBER_MATCH)
+                        .put("documentation", MEMBER_MATCH);
             }
             resources.add(resource);
         }

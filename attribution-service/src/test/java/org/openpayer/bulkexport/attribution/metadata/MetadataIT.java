@@ -2,6 +2,7 @@ package org.openpayer.bulkexport.attribution.metadata;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openpayer.bulkexport.attribution.AttributionTestResource;
 import org.openpayer.bulkexport.attribution.roster.search.GroupSearchParameter;
 import org.openpayer.bulkexport.model.fhir.ResourceType;
+import org.openpayer.bulkexport.model.fhir.hrex.HrexVocabulary;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,15 +86,16 @@ class MetadataIT {
     }
 
     @Test
-    void metadata_namesTheSystemAndPatientLevelExports() {
+    void metadata_namesTheSystemAndPatientLevelExportsAndMemberMatch() {
         CapabilityStatement statement = capabilityStatement();
 
         assertThat(statement.getRestFirstRep().getOperation()).singleElement()
                 .satisfies(operation -> assertThat(operation.getDefinition())
                         .isEqualTo(CapabilityStatementBuilder.SYSTEM_EXPORT));
-        assertThat(statementOf(statement, "Patient").getOperation()).singleElement()
-                .satisfies(operation -> assertThat(operation.getDefinition())
-                        .isEqualTo(CapabilityStatementBuilder.PATIENT_EXPORT));
+        assertThat(statementOf(statement, "Patient").getOperation())
+                .extracting(operation -> operation.getName(), operation -> operation.getDefinition())
+                .containsExactly(tuple("export", CapabilityStatementBuilder.PATIENT_EXPORT),
+                        tuple("member-match", HrexVocabulary.MEMBER_MATCH));
     }
 
     @Test

@@ -34,7 +34,8 @@ public class ClientDirectory {
     public Optional<RegisteredClient> activeClient(String clientId) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "select name, jwks_url, jwks, allowed_scopes, group_ids::text, group_identifiers::text "
+                     "select name, jwks_url, jwks, allowed_scopes, group_ids::text, group_identifiers::text, "
+                             + "payer_identifiers::text "
                              + "from auth.client where client_id = ? and active")) {
             query.setString(1, clientId);
             try (ResultSet row = query.executeQuery()) {
@@ -49,6 +50,7 @@ public class ClientDirectory {
                 client.allowedScopes = row.getString(4);
                 client.groupIds = JSON.readValue(row.getString(5), STRINGS);
                 client.groupIdentifiers = JSON.readValue(row.getString(6), STRINGS);
+                client.payerIdentifiers = JSON.readValue(row.getString(7), STRINGS);
                 client.active = true;
                 return Optional.of(client);
             }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * What an operator sends to register a client: a name, either a JWKS URL or an inline JWKS, the scopes the client may
- * be granted, and the attribution Groups it may access (by id, or by an identifier the Groups carry).
+ * be granted, the attribution Groups it may access (by id, or by an identifier the Groups carry), and, for another
+ * health plan's system (payer-to-payer exchange), the identifiers of that payer.
  */
 public record ClientRegistration(
         String name,
@@ -14,11 +15,13 @@ public record ClientRegistration(
         JsonNode jwks,
         List<String> scopes,
         List<String> groupIds,
-        List<String> groupIdentifiers) {
+        List<String> groupIdentifiers,
+        List<String> payerIdentifiers) {
 
     public ClientRegistration {
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
         groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
         groupIdentifiers = groupIdentifiers == null ? List.of() : List.copyOf(groupIdentifiers);
+        payerIdentifiers = payerIdentifiers == null ? List.of() : List.copyOf(payerIdentifiers);
     }
 }

@@ -35,7 +35,8 @@ public class ClientRegistrationService {
         client.name = ClientRules.name(registration.name());
         setKeys(client, new ClientKeysUpdate(registration.jwksUrl(), registration.jwks()));
         setAccess(client, new ClientAccessUpdate(
-                registration.scopes(), registration.groupIds(), registration.groupIdentifiers()));
+                registration.scopes(), registration.groupIds(), registration.groupIdentifiers(),
+                registration.payerIdentifiers()));
         client.active = true;
         client.createdAt = Instant.now();
         client.updatedAt = client.createdAt;
@@ -84,7 +85,8 @@ public class ClientRegistrationService {
     private static void setAccess(RegisteredClient client, ClientAccessUpdate access) {
         client.allowedScopes = ClientRules.scopes(access.scopes());
         client.groupIds = ClientRules.groupIds(access.groupIds());
-        client.groupIdentifiers = ClientRules.groupIdentifiers(access.groupIdentifiers());
+        client.groupIdentifiers = ClientRules.identifiers("Group identifiers", access.groupIdentifiers());
+        client.payerIdentifiers = ClientRules.identifiers("Payer identifiers", access.payerIdentifiers());
     }
 
     private static RegisteredClient existing(String clientId) {

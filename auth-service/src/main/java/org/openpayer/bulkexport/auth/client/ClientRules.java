@@ -67,11 +67,12 @@ final class ClientRules {
         }
     }
 
-    static List<String> groupIdentifiers(List<String> identifiers) {
+    /** Identifiers are written {@code system|value}, both parts non-empty; {@code what} names them in the error. */
+    static List<String> identifiers(String what, List<String> identifiers) {
         for (String identifier : identifiers) {
             int bar = identifier.indexOf('|');
             if (bar <= 0 || bar == identifier.length() - 1) {
-                throw FhirException.badRequest("Group identifiers are written system|value: " + identifier);
+                throw FhirException.badRequest(what + " are written system|value: " + identifier);
             }
         }
         return identifiers;

@@ -16,13 +16,14 @@ public record ClientView(
         List<String> scopes,
         List<String> groupIds,
         List<String> groupIdentifiers,
+        List<String> payerIdentifiers,
         boolean active,
         Instant createdAt,
         Instant updatedAt) {
 
     static ClientView of(RegisteredClient client) {
         return new ClientView(client.clientId, client.name, client.jwksUrl, client.jwks,
-                List.of(client.allowedScopes.split(" ")), client.groupIds, client.groupIdentifiers, client.active,
-                client.createdAt, client.updatedAt);
+                List.of(client.allowedScopes.split(" ")), client.groupIds, client.groupIdentifiers,
+                client.payerIdentifiers, client.active, client.createdAt, client.updatedAt);
     }
 }

@@ -41,6 +41,11 @@ public class RegisteredClient extends PanacheEntityBase {
     @Column(name = "group_identifiers")
     public List<String> groupIdentifiers;
 
+    /** {@code system|value} identifiers of the health plan the client acts for; empty for providers' systems. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "payer_identifiers")
+    public List<String> payerIdentifiers;
+
     public boolean active;
 
     @Column(name = "created_at")

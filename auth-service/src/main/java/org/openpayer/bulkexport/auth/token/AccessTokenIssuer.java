@@ -21,8 +21,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Signs access tokens. The token carries everything the resource servers decide on (client, scopes, Group grants),
- * so they need no call to auth-service and no read of its tables.
+ * Signs access tokens. The token carries everything the resource servers decide on (client, scopes, Group grants, and
+ * for a payer-to-payer client the payer it acts for), so they need no call to auth-service and no read of its tables.
  */
 @ApplicationScoped
 public class AccessTokenIssuer {
@@ -55,6 +55,9 @@ public class AccessTokenIssuer {
         claims.setClaim(AccessTokenClaims.SCOPE, granted.render());
         claims.setStringListClaim(AccessTokenClaims.GROUP_IDS, client.groupIds);
         claims.setStringListClaim(AccessTokenClaims.GROUP_IDENTIFIERS, client.groupIdentifiers);
+        if (!client.payerIdentifiers.isEmpty()) {
+            claims.setStringListClaim(AccessTokenClaims.PAYER_IDENTIFIERS, client.payerIdentifiers);
+        }
 
         PublicJsonWebKey key = keys.current();
         JsonWebSignature jws = ecSignatures.apply(new JsonWebSignature());

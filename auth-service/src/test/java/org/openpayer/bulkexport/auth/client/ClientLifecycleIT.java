@@ -1,20 +1,26 @@
 package org.openpayer.bulkexport.auth.client;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.openpayer.bulkexport.auth.client.RegisteredClients.admin;
 import static org.openpayer.bulkexport.auth.token.TokenRequests.URLS;
 import static org.openpayer.bulkexport.auth.token.TokenRequests.expectError;
 import static org.openpayer.bulkexport.auth.token.TokenRequests.tokenRequest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.openpayer.bulkexport.auth.AuthServiceTestResource;
+import org.openpayer.bulkexport.model.security.AccessTokenClaims;
 import org.openpayer.bulkexport.stack.client.ClientAssertion;
 import org.openpayer.bulkexport.stack.client.ClientKey;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -93,6 +99,37 @@ class ClientLifecycleIT {
     }
 
     @Test
+    void replaceAccess_payerIdentifiers_travelInTheNextTokenOnly() throws Exception {
+        String clientId = RegisteredClients.register(key, List.of("system/*.rs"));
+        String before = tokenRequest(ClientAssertion.of(key, clientId, URLS.tokenUrl()).sign(), "system/*.rs")
+                .then().statusCode(200).extract().path("access_token");
+
+        admin().contentType(ContentType.JSON)
+                .body(Map.of("scopes", List.of("system/Patient.rs"),
+                        "payerIdentifiers", List.of("http://hl7.org/fhir/sid/us-npi|0123456789")))
+                .put("/admin/clients/" + clientId + "/access")
+                .then().statusCode(200)
+                .body("payerIdentifiers", equalTo(List.of("http://hl7.org/fhir/sid/us-npi|0123456789")));
+        String after = tokenRequest(ClientAssertion.of(key, clientId, URLS.tokenUrl()).sign(), "system/Patient.rs")
+                .then().statusCode(200).extract().path("access_token");
+
+        assertThat(claims(before).has(AccessTokenClaims.PAYER_IDENTIFIERS)).isFalse();
+        assertThat(claims(after).path(AccessTokenClaims.PAYER_IDENTIFIERS).toString())
+                .isEqualTo("[\"http://hl7.org/fhir/sid/us-npi|0123456789\"]");
+    }
+
+    @Test
+    void replaceAccess_malformedPayerIdentifier_is400() {
+        String clientId = RegisteredClients.register(key, List.of("system/*.rs"));
+
+        admin().contentType(ContentType.JSON)
+                .body(Map.of("scopes", List.of("system/*.rs"), "payerIdentifiers", List.of("0123456789")))
+                .put("/admin/clients/" + clientId + "/access")
+                .then().statusCode(400)
+                .body("issue[0].diagnostics", equalTo("Payer identifiers are written system|value: 0123456789"));
+    }
+
+    @Test
     void replaceAccess_malformedScope_is400AndChangesNothing() {
         String clientId = RegisteredClients.register(key, List.of("system/*.rs"));
 
@@ -114,5 +151,11 @@ class ClientLifecycleIT {
     @Test
     void changes_withoutAdminKey_are401() {
         given().post("/admin/clients/any/disable").then().statusCode(401);
+    }
+
+    /** The claims of a token this service signed (its signature is TokenEndpointIT's concern). */
+    private static JsonNode claims(String token) throws Exception {
+        byte[] payload = Base64.getUrlDecoder().decode(token.split("\\.")[1]);
+        return new ObjectMapper().readTree(new String(payload, StandardCharsets.UTF_8));
     }
 }

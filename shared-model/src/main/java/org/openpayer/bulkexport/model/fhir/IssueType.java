@@ -11,6 +11,8 @@ public enum IssueType {
     LOGIN("login"),
     FORBIDDEN("forbidden"),
     CONFLICT("conflict"),
+    MULTIPLE_MATCHES("multiple-matches"),
+    BUSINESS_RULE("business-rule"),
     TOO_COSTLY("too-costly"),
     THROTTLED("throttled"),
     PROCESSING("processing"),

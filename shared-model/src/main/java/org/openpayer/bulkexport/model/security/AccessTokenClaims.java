@@ -15,6 +15,11 @@ public final class AccessTokenClaims {
     public static final String GROUP_IDS = "group_ids";
     /** {@code system|value} identifiers (NPI, TIN, contract): any Group carrying one of them is accessible. */
     public static final String GROUP_IDENTIFIERS = "group_identifiers";
+    /**
+     * {@code system|value} identifiers (e.g. the NPI) of the health plan a payer-to-payer client acts for; only
+     * clients registered as a payer carry it. It is who the client is when a member's Consent names its recipient.
+     */
+    public static final String PAYER_IDENTIFIERS = "payer_identifiers";
 
     /** SMART: access tokens SHOULD NOT live longer than five minutes. */
     public static final Duration MAX_LIFETIME = Duration.ofMinutes(5);

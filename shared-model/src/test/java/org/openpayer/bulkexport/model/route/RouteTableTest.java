@@ -26,6 +26,7 @@ class RouteTableTest {
             "/fhir/Group/east-1, ATTRIBUTION",
             "/fhir/Group/east-1/$member-add, ATTRIBUTION",
             "/fhir/Patient/123, ATTRIBUTION",
+            "/fhir/Patient/$member-match, ATTRIBUTION",
             "/fhir/metadata, ATTRIBUTION",
             "/fhir, ATTRIBUTION"
     })

@@ -1,6 +1,5 @@
 package org.openpayer.bulkexport.attribution.roster.operation;
 
-import ca.uhn.fhir.parser.DataFormatException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -153,17 +152,7 @@ public class GroupOperationsResource {
     }
 
     private Parameters parameters(String body) {
-        if (body == null || body.isBlank()) {
-            throw FhirException.badRequest("The operation takes a Parameters resource as its body.");
-        }
-        try {
-            if (fhir.strictParser().parseResource(body) instanceof Parameters parameters) {
-                return parameters;
-            }
-        } catch (DataFormatException e) {
-            throw FhirException.badRequest("The body is not a valid FHIR R4 Parameters resource: " + e.getMessage());
-        }
-        throw FhirException.badRequest("The operation takes a Parameters resource as its body.");
+        return fhir.operationParameters(body);
     }
 
     private Response answer(String id, GroupChange change) {

@@ -84,6 +84,16 @@ public final class TokenMint implements AutoCloseable {
         return sign(claims(clientId, scope, groupIds, groupIdentifiers, Duration.ofMinutes(5)));
     }
 
+    /**
+     * A valid token for a payer-to-payer client: {@code payerIdentifiers} ({@code system|value}) name the health plan
+     * it acts for, as auth-service's {@code payer_identifiers} claim does. No Group grants.
+     */
+    public String payerToken(String clientId, String scope, List<String> payerIdentifiers) {
+        JwtClaims claims = claims(clientId, scope, List.of(), List.of(), Duration.ofMinutes(5));
+        claims.setStringListClaim(AccessTokenClaims.PAYER_IDENTIFIERS, payerIdentifiers);
+        return sign(claims);
+    }
+
     /** A token that expired a minute ago, otherwise valid. */
     public String expiredToken(String clientId, String scope) {
         return sign(claims(clientId, scope, List.of(), List.of(), Duration.ofMinutes(-1)));
