@@ -98,7 +98,8 @@ public class TaskExecutor {
     /** ATR: the Group itself, one line however many members it has. */
     private List<WrittenFile> exportGroup(Connection connection, ExportTaskPlanned task)
             throws SQLException, MinioException {
-        Optional<Iterator<String>> pieces = GroupSnapshot.open(connection, task);
+        Optional<Iterator<String>> pieces = GroupSnapshot.open(connection, task,
+                elements.keptElements(task.resourceType(), task.elements()));
         if (pieces.isEmpty()) {
             return List.of();
         }
