@@ -38,6 +38,8 @@ import java.util.Set;
 public class ExportPlanner {
 
     private static final Logger LOG = Logger.getLogger(ExportPlanner.class);
+    /** Members of a payer-to-payer export reported as left out for their Consent, at most. */
+    private static final int MAX_REPORTED = 1000;
 
     private final JobLifecycle lifecycle;
     private final MemberDataReader memberData;
@@ -117,7 +119,7 @@ public class ExportPlanner {
             }
             publisher.publishTasks(released.get());
         }
-        if (!reportIssues(request, namedButNotExported)) {
+        if (!reportIssues(request, namedButNotExported, withoutConsent(request))) {
             return;
         }
         JobLifecycle.Change finished = lifecycle.finishPlanning(request.jobId(), taskCount);
@@ -128,17 +130,32 @@ public class ExportPlanner {
         }
     }
 
+    /** A payer-to-payer export's members whose Consent lapsed after the kick-off: they were left out. */
+    private List<String> withoutConsent(ExportRequested request) throws SQLException {
+        Population population = Population.of(request);
+        return population.payerToPayerClient() == null ? List.of()
+                : memberData.membersWithoutConsent(population, null, MAX_REPORTED);
+    }
+
     /**
-     * The job's own error file: what the kick-off ignored under lenient handling, and each Patient the client named
-     * that is not (or no longer) a member of the population, so nothing of theirs was exported.
+     * The job's own error file: what the kick-off ignored under lenient handling, each member of a payer-to-payer
+     * export whose Consent is no longer in force, and each Patient the client named that is not (or no longer) a
+     * member of the population; nothing of theirs was exported.
      *
      * @return false when the job stopped running meanwhile
      */
-    private boolean reportIssues(ExportRequested request, Set<String> namedButNotExported) throws MinioException {
+    private boolean reportIssues(ExportRequested request, Set<String> namedButNotExported, List<String> withoutConsent)
+            throws MinioException {
         List<ErrorFile.Issue> issues = new ArrayList<>();
         if (request.issues() != null) {
             request.issues().forEach(text ->
                     issues.add(new ErrorFile.Issue(IssueSeverity.WARNING, IssueType.NOT_SUPPORTED, text)));
+        }
+        for (String patient : withoutConsent) {
+            namedButNotExported.remove(patient);
+            issues.add(new ErrorFile.Issue(IssueSeverity.ERROR, IssueType.BUSINESS_RULE, "Patient/" + patient
+                    + ": the member's Consent is no longer in force for this client (revoked or expired); nothing "
+                    + "of theirs was exported."));
         }
         String population = request.groupId() == null ? "the Groups this client is granted"
                 : "Group/" + request.groupId();
