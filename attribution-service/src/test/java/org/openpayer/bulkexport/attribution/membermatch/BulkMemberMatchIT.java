@@ -92,6 +92,17 @@ class BulkMemberMatchIT {
     }
 
     @Test
+    void bulkMatch_nobodyMatches_stillAnswersTheMatchedGroup_empty() {
+        JsonPath result = awaitResult(client, kickOff(client, aBulkMatchRequest()
+                .withMember(member("NOBODY-" + run, "Doe", "Dee", "1990-06-04")).json()));
+
+        assertThat(result.getList("parameter.name")).containsExactly("MatchedMembers", "NonMatchedMembers");
+        assertThat(result.getList("parameter[0].resource.member")).isNull();
+        asPayer(client).get("/fhir/Group/" + result.getString("parameter[0].resource.id")).then().statusCode(200)
+                .body("code.coding[0].code", equalTo("match"));
+    }
+
+    @Test
     void matchedGroup_isReadAndSearchedByItsOwnerOnly_andChangedByNoOne() {
         // given
         StoredMembers.member("eve-" + run, "EVE-" + run, "Evans", "Eve", "1955-07-05");
