@@ -20,8 +20,10 @@ import org.openpayer.bulkexport.model.fhir.ResourceType;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -38,6 +40,8 @@ import java.util.UUID;
 public class ExportPlanner {
 
     private static final Logger LOG = Logger.getLogger(ExportPlanner.class);
+    /** Members of a payer-to-payer export reported as left out for their Consent, at most. */
+    private static final int MAX_REPORTED = 1000;
 
     private final JobLifecycle lifecycle;
     private final MemberDataReader memberData;
@@ -115,7 +119,8 @@ public class ExportPlanner {
                 return;
             }
         }
-        if (!reportIssues(request, lifecycle.namedButNotPlanned(request.jobId(), request.patients()))) {
+        if (!reportIssues(request, lifecycle.namedButNotPlanned(request.jobId(), request.patients()),
+                withoutConsent(request))) {
             return;
         }
         JobLifecycle.Change finished = lifecycle.finishPlanning(request.jobId(), plannerId, taskCount);
@@ -124,6 +129,13 @@ public class ExportPlanner {
         if (finished instanceof JobLifecycle.Change.Completed done) {
             publisher.publishCompleted(done.event());
         }
+    }
+
+    /** A payer-to-payer export's members whose Consent lapsed after the kick-off: they were left out. */
+    private List<String> withoutConsent(ExportRequested request) throws SQLException {
+        Population population = Population.of(request);
+        return population.payerToPayerClient() == null ? List.of()
+                : memberData.membersWithoutConsent(population, null, MAX_REPORTED);
     }
 
     /**
@@ -161,16 +173,25 @@ public class ExportPlanner {
     }
 
     /**
-     * The job's own error file: what the kick-off ignored under lenient handling, and each Patient the client named
-     * that is not (or no longer) a member of the population, so nothing of theirs was exported.
+     * The job's own error file: what the kick-off ignored under lenient handling, each member of a payer-to-payer
+     * export whose Consent is no longer in force, and each Patient the client named that is not (or no longer) a
+     * member of the population; nothing of theirs was exported.
      *
      * @return false when the job stopped running meanwhile
      */
-    private boolean reportIssues(ExportRequested request, List<String> namedButNotExported) throws MinioException {
+    private boolean reportIssues(ExportRequested request, List<String> namedButNotPlanned, List<String> withoutConsent)
+            throws MinioException {
         List<ErrorFile.Issue> issues = new ArrayList<>();
         if (request.issues() != null) {
             request.issues().forEach(text ->
                     issues.add(new ErrorFile.Issue(IssueSeverity.WARNING, IssueType.NOT_SUPPORTED, text)));
+        }
+        Set<String> namedButNotExported = new LinkedHashSet<>(namedButNotPlanned);
+        for (String patient : withoutConsent) {
+            namedButNotExported.remove(patient);
+            issues.add(new ErrorFile.Issue(IssueSeverity.ERROR, IssueType.BUSINESS_RULE, "Patient/" + patient
+                    + ": the member's Consent is no longer in force for this client (revoked or expired); nothing "
+                    + "of theirs was exported."));
         }
         String population = request.groupId() == null ? "the Groups this client is granted"
                 : "Group/" + request.groupId();
