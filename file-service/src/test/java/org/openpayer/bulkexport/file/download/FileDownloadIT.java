@@ -166,6 +166,23 @@ class FileDownloadIT {
     }
 
     @Test
+    void download_tokensOfTwoClientsInTurn_eachIsJudgedByItsOwnClaims() {
+        // given: the same two tokens again and again, as verified tokens are reused
+        String owner = token(OWNER, "system/*.rs");
+        String stranger = token("west-clinic", "system/*.rs");
+
+        // then
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(owner).head(path(FILE)).then().statusCode(200);
+            given().auth().oauth2(stranger).head(path(FILE)).then().statusCode(404);
+        }
+        given().auth().oauth2(FileServiceTestResource.TOKENS.expiredToken(OWNER, "system/*.rs"))
+                .head(path(FILE)).then().statusCode(401);
+        given().auth().oauth2(FileServiceTestResource.TOKENS.tokenFromUnknownKey(OWNER, "system/*.rs"))
+                .head(path(FILE)).then().statusCode(401);
+    }
+
+    @Test
     void download_byV1ScopeForTheType_isAllowed() {
         given().auth().oauth2(token(OWNER, "system/Coverage.read")).get(path(FILE)).then().statusCode(200);
     }
