@@ -40,6 +40,12 @@ final class ObjectReads {
     private static final long READ_TIMEOUT_MS = 60_000;
     /** Shorter than the idle timeout of common S3 servers, so a pooled connection is not reused as it is closed. */
     private static final int KEEP_ALIVE_SECONDS = 15;
+    /**
+     * Body bytes handed on per event, at most: Netty reads up to 64 KiB at a time, and its default of 8 KiB split each
+     * read into eight writes (and flushes) to the client. Measured: 7681 writes per 60 MiB became 961, and the CPU
+     * file-service spends per byte fell by a third.
+     */
+    private static final int BODY_CHUNK_BYTES = 64 * 1024;
     /** Presigned URLs are used at once; they only need to outlive clock skew and a slow connect. */
     private static final int URL_EXPIRY_SECONDS = 300;
 
@@ -53,7 +59,8 @@ final class ObjectReads {
         this.signer = ObjectStores.client(config);
         this.http = vertx.createHttpClient(new HttpClientOptions()
                         .setConnectTimeout(CONNECT_TIMEOUT_MS)
-                        .setKeepAliveTimeout(KEEP_ALIVE_SECONDS),
+                        .setKeepAliveTimeout(KEEP_ALIVE_SECONDS)
+                        .setMaxChunkSize(BODY_CHUNK_BYTES),
                 new PoolOptions().setHttp1MaxSize(config.maxConnections()));
         this.bucket = config.bucket();
     }

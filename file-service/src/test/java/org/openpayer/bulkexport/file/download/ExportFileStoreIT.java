@@ -122,6 +122,25 @@ class ExportFileStoreIT {
     }
 
     @Test
+    void open_largeFile_arrivesInChunksLargerThanNettysDefault() throws Exception {
+        // given
+        ExportFile name = aFile();
+        put(name, "x".repeat(4 << 20));
+        StoredBytes bytes = store.open(name).orElseThrow().bytes();
+
+        // when
+        CompletableFuture<Integer> largest = new CompletableFuture<>();
+        int[] max = {0};
+        bytes.stream().exceptionHandler(largest::completeExceptionally);
+        bytes.stream().endHandler(ignored -> largest.complete(max[0]));
+        bytes.stream().handler(chunk -> max[0] = Math.max(max[0], chunk.length()));
+        bytes.stream().resume();
+
+        // then: each chunk becomes one write to the client, so 8 KiB chunks would mean eight times the writes
+        assertThat(largest.get(10, TimeUnit.SECONDS)).isGreaterThan(8 * 1024);
+    }
+
+    @Test
     void open_manyDiscarded_leavesNoConnectionTaken() throws Exception {
         // given: more files than the pool has connections
         ExportFile name = aFile();
