@@ -2,6 +2,7 @@ package org.openpayer.bulkexport.bench.export;
 
 import org.openpayer.bulkexport.bench.MachineFacts;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +20,7 @@ final class ExportBenchReport {
     private long smallGroupMembers;
     private Timing population;
     private RawLimit.Transfer rawLimit;
-    private RawLimit.Transfer viaGateway;
-    private RawLimit.Transfer viaFileService;
-    private RawLimit.Transfer directS3;
+    private final List<Downloads.Ways> downloads = new ArrayList<>();
     private Map<String, Long> peakRss = Map.of();
 
     ExportBenchReport(int members) {
@@ -69,10 +68,9 @@ final class ExportBenchReport {
         this.rawLimit = transfer;
     }
 
-    void downloads(RawLimit.Transfer gateway, RawLimit.Transfer fileService, RawLimit.Transfer s3) {
-        this.viaGateway = gateway;
-        this.viaFileService = fileService;
-        this.directS3 = s3;
+    /** One round of downloads, all three ways with one client; reported in the order given. */
+    void downloads(Downloads.Ways ways) {
+        downloads.add(ways);
     }
 
     void peakRss(Map<String, Long> mebibytesByProcess) {
@@ -104,11 +102,15 @@ final class ExportBenchReport {
                 .append(f(rawLimit.resourcesPerSecond())).append(" | ").append(f(rawLimit.megabytesPerSecond()))
                 .append(" | export reaches ").append(percent(population.megabytesPerSecond(),
                         rawLimit.megabytesPerSecond())).append(" of it (MB/s) |\n");
-        download(md, "Download via the gateway and file-service (public URL)", viaGateway);
-        download(md, "Download from file-service directly", viaFileService);
-        md.append("| Download straight from S3 | | ").append(f(directS3.bytes() / 1e6)).append(" | ")
-                .append(f(directS3.seconds())).append(" | | ").append(f(directS3.megabytesPerSecond()))
-                .append(" | |\n\n");
+        for (Downloads.Ways ways : downloads) {
+            String client = ", " + ways.client().label();
+            download(md, "Download via the gateway and file-service (public URL)" + client, ways.gateway(), ways.s3());
+            download(md, "Download from file-service directly" + client, ways.fileService(), ways.s3());
+            md.append("| Download straight from S3").append(client).append(" | | ").append(f(ways.s3().bytes() / 1e6))
+                    .append(" | ").append(f(ways.s3().seconds())).append(" | | ")
+                    .append(f(ways.s3().megabytesPerSecond())).append(" | |\n");
+        }
+        md.append('\n');
         md.append("Peak RSS (MiB): ");
         peakRss.forEach((name, mib) -> md.append(name).append(' ').append(mib).append(", "));
         md.setLength(md.length() - 2);
@@ -116,11 +118,11 @@ final class ExportBenchReport {
         return md.toString();
     }
 
-    private void download(StringBuilder md, String name, RawLimit.Transfer transfer) {
+    private static void download(StringBuilder md, String name, RawLimit.Transfer transfer, RawLimit.Transfer s3) {
         md.append("| ").append(name).append(" | | ").append(f(transfer.bytes() / 1e6)).append(" | ")
                 .append(f(transfer.seconds())).append(" | | ").append(f(transfer.megabytesPerSecond())).append(" | ")
-                .append(percent(transfer.megabytesPerSecond(), directS3.megabytesPerSecond()))
-                .append(" of direct S3 |\n");
+                .append(percent(transfer.megabytesPerSecond(), s3.megabytesPerSecond()))
+                .append(" of direct S3, same client |\n");
     }
 
     private static void row(StringBuilder md, String name, Timing timing, String notes) {
