@@ -102,13 +102,18 @@ final class ExportBenchReport {
                 .append(f(rawLimit.resourcesPerSecond())).append(" | ").append(f(rawLimit.megabytesPerSecond()))
                 .append(" | export reaches ").append(percent(population.megabytesPerSecond(),
                         rawLimit.megabytesPerSecond())).append(" of it (MB/s) |\n");
-        for (Downloads.Ways ways : downloads) {
-            String client = ", " + ways.client().label();
-            download(md, "Download via the gateway and file-service (public URL)" + client, ways.gateway(), ways.s3());
-            download(md, "Download from file-service directly" + client, ways.fileService(), ways.s3());
-            md.append("| Download straight from S3").append(client).append(" | | ").append(f(ways.s3().bytes() / 1e6))
-                    .append(" | ").append(f(ways.s3().seconds())).append(" | | ")
-                    .append(f(ways.s3().megabytesPerSecond())).append(" | |\n");
+        for (Downloads.Client client : Downloads.Client.values()) {
+            List<Downloads.Ways> rounds = downloads.stream().filter(ways -> ways.client() == client).toList();
+            if (rounds.isEmpty()) {
+                continue;
+            }
+            List<RawLimit.Transfer> s3 = rounds.stream().map(Downloads.Ways::s3).toList();
+            String name = ", " + client.label();
+            download(md, "Download via the gateway and file-service (public URL)" + name,
+                    rounds.stream().map(Downloads.Ways::gateway).toList(), s3);
+            download(md, "Download from file-service directly" + name,
+                    rounds.stream().map(Downloads.Ways::fileService).toList(), s3);
+            download(md, "Download straight from S3" + name, s3, null);
         }
         md.append('\n');
         md.append("Peak RSS (MiB): ");
@@ -118,11 +123,32 @@ final class ExportBenchReport {
         return md.toString();
     }
 
-    private static void download(StringBuilder md, String name, RawLimit.Transfer transfer, RawLimit.Transfer s3) {
-        md.append("| ").append(name).append(" | | ").append(f(transfer.bytes() / 1e6)).append(" | ")
-                .append(f(transfer.seconds())).append(" | | ").append(f(transfer.megabytesPerSecond())).append(" | ")
-                .append(percent(transfer.megabytesPerSecond(), s3.megabytesPerSecond()))
-                .append(" of direct S3, same client |\n");
+    /**
+     * One way's row: the median of its rounds, their range, and (unless it is S3's own row) the median against S3's
+     * median with the same client.
+     */
+    private static void download(StringBuilder md, String name, List<RawLimit.Transfer> rounds,
+                                 List<RawLimit.Transfer> s3) {
+        RawLimit.Transfer median = median(rounds);
+        md.append("| ").append(name).append(" | | ").append(f(median.bytes() / 1e6)).append(" | ")
+                .append(f(median.seconds())).append(" | | ").append(f(median.megabytesPerSecond())).append(" | ")
+                .append("median of ").append(rounds.size()).append(" rounds (")
+                .append(f(rounds.stream().mapToDouble(RawLimit.Transfer::megabytesPerSecond).min().orElseThrow()))
+                .append("–")
+                .append(f(rounds.stream().mapToDouble(RawLimit.Transfer::megabytesPerSecond).max().orElseThrow()))
+                .append(" MB/s)");
+        if (s3 != null) {
+            md.append(", ").append(percent(median.megabytesPerSecond(), median(s3).megabytesPerSecond()))
+                    .append(" of direct S3 with the same client");
+        }
+        md.append(" |\n");
+    }
+
+    /** The round of median time (the lower middle one of an even count). */
+    static RawLimit.Transfer median(List<RawLimit.Transfer> rounds) {
+        List<RawLimit.Transfer> sorted = rounds.stream()
+                .sorted(Comparator.comparingDouble(RawLimit.Transfer::seconds)).toList();
+        return sorted.get((sorted.size() - 1) / 2);
     }
 
     private static void row(StringBuilder md, String name, Timing timing, String notes) {
