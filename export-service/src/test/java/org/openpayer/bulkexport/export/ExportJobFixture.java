@@ -43,7 +43,7 @@ public final class ExportJobFixture {
 
     /**
      * A Group export of Patient in planning, as a planner left it when its instance was lost at {@code lastSeen}: its
-     * first batch of one patient stored, and that batch's task released but perhaps never published.
+     * first batch of one patient stored, and that batch's task published but unreported.
      */
     public static UUID jobLeftByALostPlanner(String clientId, String groupId, String firstPatient, Instant lastSeen) {
         UUID id = UUID.randomUUID();
@@ -61,13 +61,31 @@ public final class ExportJobFixture {
 
     /** A planned Patient task of the job over one batch of patients, last published at {@code publishedAt}. */
     public static void plannedTask(UUID jobId, int seq, List<String> patients, Instant publishedAt, int attempts) {
+        task(jobId, seq, patients, publishedAt, Timestamp.from(publishedAt), attempts);
+    }
+
+    /**
+     * A Patient task of the job over one batch of patients, released at {@code releasedAt} but never sent: the
+     * instance that was to publish it was lost before the broker acknowledged it.
+     */
+    public static void releasedButUnsentTask(UUID jobId, int seq, List<String> patients, Instant releasedAt) {
+        task(jobId, seq, patients, releasedAt, null, 0);
+    }
+
+    private static void task(UUID jobId, int seq, List<String> patients, Instant updatedAt, Timestamp publishedAt,
+                             int attempts) {
         update("insert into export.export_batch (job_id, batch_seq, patient_ids) values (?, ?, ?)", jobId, seq,
                 patients.toArray(String[]::new));
         update("""
                 insert into export.export_task (job_id, seq, resource_type, patient_count, status, updated_at,
-                  batch_seq, attempts)
-                values (?, ?, 'Patient', ?, 'PLANNED', ?, ?, ?)""", jobId, seq, patients.size(),
-                Timestamp.from(publishedAt), seq, attempts);
+                  published_at, batch_seq, attempts)
+                values (?, ?, 'Patient', ?, 'PLANNED', ?, ?, ?, ?)""", jobId, seq, patients.size(),
+                Timestamp.from(updatedAt), publishedAt, seq, attempts);
+    }
+
+    /** When the broker acknowledged the job's export-completed event, or null while it has not. */
+    public static String announcedAt(UUID jobId) {
+        return single("select announced_at::text from export.export_job where id = ?", jobId);
     }
 
     /** What the database says of a job's status now. */

@@ -6,7 +6,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+import org.openpayer.bulkexport.model.event.ExportCompleted;
 import org.openpayer.bulkexport.model.event.ExportLevel;
 
 import java.time.Instant;
@@ -14,7 +16,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** One client's export request and its progress. Only {@link JobLifecycle} changes it. */
+/**
+ * One client's export request and its progress. Only the job package's transactional steps change it
+ * ({@link JobLifecycle}, {@link JobPlanningSteps}, {@link JobSupervisionSteps}), each holding the job's row lock
+ * ({@link #lock}).
+ */
 @Entity
 @Table(name = "export_job")
 public class ExportJob extends PanacheEntityBase {
@@ -60,6 +66,13 @@ public class ExportJob extends PanacheEntityBase {
 
     @Column(name = "completed_at")
     public Instant completedAt;
+
+    /**
+     * When the broker acknowledged the job's export-completed event; {@code null} until then, so the supervisor
+     * announces again a completion whose announcement an instance lost ({@link JobEventPublisher}).
+     */
+    @Column(name = "announced_at")
+    public Instant announcedAt;
 
     /** How many tasks the planner made; {@code null} while planning. */
     @Column(name = "task_count")
@@ -110,5 +123,41 @@ public class ExportJob extends PanacheEntityBase {
 
     public boolean allTasksDone() {
         return taskCount != null && tasksDone >= taskCount;
+    }
+
+    /** The job, its row locked until the transaction ends; {@code null} if there is none. */
+    static ExportJob lock(UUID jobId) {
+        return findById(jobId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    void moveTo(JobStatus target) {
+        if (!status.canMoveTo(target)) {
+            throw new IllegalStateException("export job " + id + " cannot go from " + status + " to " + target);
+        }
+        status = target;
+        updatedAt = Instant.now();
+    }
+
+    /** Ends the job in failure, with a reason fit for its client. */
+    void fail(String reason) {
+        failureReason = reason;
+        moveTo(JobStatus.FAILED);
+        completedAt = updatedAt;
+    }
+
+    /** Ends the job in success; returns the event announcing it. */
+    ExportCompleted complete() {
+        moveTo(JobStatus.COMPLETED);
+        completedAt = updatedAt;
+        return announcement();
+    }
+
+    /** The export-completed event of a completed job: its files, and what it exported for per-member accounting. */
+    ExportCompleted announcement() {
+        List<ExportFile> files = ExportFile.list("key.jobId", id);
+        long resources = files.stream().mapToLong(file -> file.resourceCount).sum();
+        ExportCompleted.Request request = new ExportCompleted.Request(level, groupId, exportType, transactionTime,
+                since, until, patients == null ? null : List.of(patients), typeParameter, typeFilterParameter);
+        return new ExportCompleted(id, completedAt, clientId, files.size(), resources, request);
     }
 }

@@ -43,7 +43,7 @@ public class ExportPlanner {
     /** Members of a payer-to-payer export reported as left out for their Consent, at most. */
     private static final int MAX_REPORTED = 1000;
 
-    private final JobLifecycle lifecycle;
+    private final JobPlanningSteps planning;
     private final MemberDataReader memberData;
     private final JobEventPublisher publisher;
     private final ExportStorage storage;
@@ -51,10 +51,10 @@ public class ExportPlanner {
     /** This planner, unique per process: two instances must never think they hold the same lease. */
     private final String plannerId;
 
-    public ExportPlanner(JobLifecycle lifecycle, MemberDataReader memberData, JobEventPublisher publisher,
+    public ExportPlanner(JobPlanningSteps planning, MemberDataReader memberData, JobEventPublisher publisher,
                          ExportStorage storage, ExportConfig config) {
         this.storage = storage;
-        this.lifecycle = lifecycle;
+        this.planning = planning;
         this.memberData = memberData;
         this.publisher = publisher;
         this.batchSize = config.patientBatchSize();
@@ -119,11 +119,11 @@ public class ExportPlanner {
                 return;
             }
         }
-        if (!reportIssues(request, lifecycle.namedButNotPlanned(request.jobId(), request.patients()),
+        if (!reportIssues(request, planning.namedButNotPlanned(request.jobId(), request.patients()),
                 withoutConsent(request))) {
             return;
         }
-        JobLifecycle.Change finished = lifecycle.finishPlanning(request.jobId(), plannerId, taskCount);
+        JobLifecycle.Change finished = planning.finishPlanning(request.jobId(), plannerId, taskCount);
         LOG.debugf("planned export job %s: %d tasks in %d batches, %d ms%s", request.jobId(), taskCount, batchSeq,
                 (System.nanoTime() - started) / 1_000_000, start.resumed() ? " (resumed)" : "");
         if (finished instanceof JobLifecycle.Change.Completed done) {
@@ -144,12 +144,12 @@ public class ExportPlanner {
      */
     private Optional<PlanningLease.PlanningStart> claim(UUID jobId) {
         while (true) {
-            PlanningLease.Claim claim = lifecycle.claimPlanning(jobId, plannerId);
+            PlanningLease.Claim claim = planning.claimPlanning(jobId, plannerId);
             if (claim instanceof PlanningLease.Claim.Granted granted) {
                 if (granted.start().resumed()) {
                     LOG.infof("resuming the planning of export job %s after %d batches", jobId,
                             granted.start().batchesStored());
-                    publisher.publishTasks(lifecycle.republish(jobId, granted.unconfirmedTasks()));
+                    publisher.publishTasks(planning.republish(jobId, granted.unconfirmedTasks()));
                 }
                 return Optional.of(granted.start());
             }
@@ -167,7 +167,7 @@ public class ExportPlanner {
 
     /** Stores one batch of tasks and publishes those the job has room for; false when planning must stop. */
     private boolean store(UUID jobId, int batchSeq, List<String> patients, List<ExportTaskPlanned> tasks) {
-        Optional<List<ExportTaskPlanned>> released = lifecycle.addTasks(jobId, plannerId, batchSeq, patients, tasks);
+        Optional<List<ExportTaskPlanned>> released = planning.addTasks(jobId, plannerId, batchSeq, patients, tasks);
         released.ifPresent(publisher::publishTasks);
         return released.isPresent();
     }
@@ -203,7 +203,7 @@ public class ExportPlanner {
         if (issues.isEmpty()) {
             return true;
         }
-        return lifecycle.addJobErrorFile(request.jobId(),
+        return planning.addJobErrorFile(request.jobId(),
                 ErrorFile.write(storage, request.jobId(), 0, request.clientId(), issues));
     }
 }

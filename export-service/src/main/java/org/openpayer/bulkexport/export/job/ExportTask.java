@@ -50,6 +50,21 @@ public class ExportTask extends PanacheEntityBase {
     /** How often the supervisor published it again after it went unreported for too long. */
     public int attempts;
 
+    /**
+     * When the broker acknowledged the task's latest publication; {@code null} from the moment it is to be sent (its
+     * release, or a retry) until then. A task released but never confirmed was lost with the instance that was to send
+     * it, and the supervisor sends it again within seconds rather than after the task timeout.
+     */
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    /** Marks the task to be sent (again) now: unconfirmed until the broker has it. */
+    void toBeSent() {
+        status = TaskStatus.PLANNED;
+        updatedAt = Instant.now();
+        publishedAt = null;
+    }
+
     /** Job and sequence number. */
     @Embeddable
     public record Key(@Column(name = "job_id") UUID jobId, @Column(name = "seq") int seq) implements Serializable {

@@ -6,16 +6,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.openpayer.bulkexport.export.config.ExportConfig;
 import org.openpayer.bulkexport.export.storage.ExportStorage;
+import org.openpayer.bulkexport.model.event.ExportCompleted;
 import org.openpayer.bulkexport.model.event.ExportTaskPlanned;
 import org.openpayer.bulkexport.model.storage.ExportFileNames;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Keeps jobs moving and storage clean, on every instance and safely so (each change is made under the job's row lock
- * by {@link JobLifecycle}, and every step is idempotent):
+ * by {@link JobSupervisionSteps}, and every step is idempotent):
  * <ul>
+ *   <li>a task released, or a completion announced, whose publication the broker has not confirmed within
+ *   {@link #UNCONFIRMED_GRACE} (the instance that was to send it was lost) is sent again;</li>
  *   <li>a task unreported for longer than {@code export.task-timeout} (a worker that hung, a report lost) is
  *   published again, waiting twice as long after each attempt, and fails its job after {@code export.task-retries};
  *   </li>
@@ -33,15 +37,21 @@ public class JobSupervisor {
     private static final Logger LOG = Logger.getLogger(JobSupervisor.class);
     /** Rows handled per step and round; the next round takes the rest. */
     private static final int ROUND = 100;
+    /**
+     * How long a send may take before it counts as lost: far longer than the broker's acknowledgement normally takes,
+     * and short, as a job with lost tasks waits for them. Sending again a task whose first send was only slow costs
+     * one task's work twice, never its output.
+     */
+    static final Duration UNCONFIRMED_GRACE = Duration.ofSeconds(10);
 
-    private final JobLifecycle lifecycle;
+    private final JobSupervisionSteps steps;
     private final JobEventPublisher publisher;
     private final ExportStorage storage;
     private final ExportConfig config;
 
-    public JobSupervisor(JobLifecycle lifecycle, JobEventPublisher publisher, ExportStorage storage,
+    public JobSupervisor(JobSupervisionSteps steps, JobEventPublisher publisher, ExportStorage storage,
                          ExportConfig config) {
-        this.lifecycle = lifecycle;
+        this.steps = steps;
         this.publisher = publisher;
         this.storage = storage;
         this.config = config;
@@ -50,22 +60,32 @@ public class JobSupervisor {
     @Scheduled(every = "${export.supervisor-interval:PT30S}", delayed = "${export.supervisor-interval:PT30S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void supervise() throws MinioException {
-        List<ExportTaskPlanned> retries = lifecycle.retryStuckTasks(config.taskTimeout(), config.taskRetries(), ROUND);
+        List<ExportTaskPlanned> unsent = steps.unconfirmedTasks(UNCONFIRMED_GRACE, ROUND);
+        if (!unsent.isEmpty()) {
+            LOG.warnf("sending %d released export tasks whose publication was never confirmed", unsent.size());
+            publisher.publishTasks(unsent);
+        }
+        for (ExportCompleted completed : steps.unconfirmedCompletions(UNCONFIRMED_GRACE, config.fileRetention(),
+                ROUND)) {
+            LOG.warnf("announcing export job %s again: its announcement was never confirmed", completed.jobId());
+            publisher.publishCompleted(completed);
+        }
+        List<ExportTaskPlanned> retries = steps.retryStuckTasks(config.taskTimeout(), config.taskRetries(), ROUND);
         if (!retries.isEmpty()) {
             LOG.warnf("publishing %d unreported export tasks again", retries.size());
             publisher.publishTasks(retries);
         }
-        int overdue = lifecycle.failOverdueJobs(config.jobTimeout(), ROUND);
+        int overdue = steps.failOverdueJobs(config.jobTimeout(), ROUND);
         if (overdue > 0) {
             LOG.warnf("failed %d export jobs running longer than %s", overdue, config.jobTimeout());
         }
-        int unplanned = lifecycle.failStalledPlanning(config.taskTimeout(), ROUND);
+        int unplanned = steps.failStalledPlanning(config.taskTimeout(), ROUND);
         if (unplanned > 0) {
             LOG.warnf("failed %d export jobs whose planning stopped for %s", unplanned, config.taskTimeout());
         }
-        for (UUID expired : lifecycle.expiredJobs(config.fileRetention(), ROUND)) {
+        for (UUID expired : steps.expiredJobs(config.fileRetention(), ROUND)) {
             storage.deletePrefix(ExportFileNames.jobPrefix(expired));
-            lifecycle.markExpired(expired);
+            steps.markExpired(expired);
             LOG.infof("purged the files of expired export job %s", expired);
         }
     }

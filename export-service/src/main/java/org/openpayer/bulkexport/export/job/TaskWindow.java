@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.openpayer.bulkexport.export.config.ExportConfig;
 import org.openpayer.bulkexport.model.event.ExportTaskPlanned;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,8 +41,7 @@ class TaskWindow {
         Map<Integer, ExportBatch> batches = new HashMap<>();
         List<ExportTaskPlanned> released = new ArrayList<>(next.size());
         for (ExportTask task : next) {
-            task.status = TaskStatus.PLANNED;
-            task.updatedAt = Instant.now();
+            task.toBeSent();
             ExportBatch batch = batches.computeIfAbsent(task.batchSeq,
                     seq -> ExportBatch.findById(new ExportBatch.Key(job.id, seq)));
             released.add(TaskEvents.republished(job, task, batch));

@@ -14,25 +14,35 @@ import io.minio.PutObjectArgs;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.response.Response;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openpayer.bulkexport.export.ExportJobFixture;
 import org.openpayer.bulkexport.export.ExportTestResource;
 import org.openpayer.bulkexport.export.MemberDataFixture;
+import org.openpayer.bulkexport.model.codec.EventDeserializer;
+import org.openpayer.bulkexport.model.event.ExportCompleted;
+import org.openpayer.bulkexport.model.event.Topic;
 import org.openpayer.bulkexport.model.storage.ExportFileKind;
 import org.openpayer.bulkexport.model.storage.ExportFileNames;
+import org.openpayer.bulkexport.stack.testing.RealServersResource;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * The life of a job beyond the happy path, against the running service and its real database, Kafka and S3: polling
- * pace, the per-client limit, the supervisor publishing an unreported task again (and giving up), failing a job that
- * runs too long or whose planning stopped, and purging a job past its retention.
+ * pace, the per-client limit, the supervisor sending what a lost instance never sent, publishing an unreported task
+ * again (and giving up), failing a job that runs too long or whose planning stopped, and purging a job past its
+ * retention.
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(ExportTestResource.class)
@@ -81,6 +91,53 @@ class JobSupervisionIT {
         assertThat(downloadAll(manifest).get("Patient")).containsExactly(
                 MemberDataFixture.content("Patient", "p1", "p1", MemberDataFixture.OLD));
         assertThat(ExportJobFixture.attempts(job, 1)).isEqualTo(1);
+    }
+
+    /**
+     * The instance that released a task (a planner, or the coordinator on a finished task) was lost before the broker
+     * acknowledged it: the task is sent within seconds, not after the task timeout, and is no retry.
+     */
+    @Test
+    void releasedTaskNeverSent_isSentWithinSeconds_andTheJobCompletes() throws Exception {
+        String client = "orphaned-client";
+        UUID job = ExportJobFixture.job(client, "IN_PROGRESS", Instant.now(), null, 1);
+        ExportJobFixture.releasedButUnsentTask(job, 1, List.of("p1"), Instant.now().minus(Duration.ofMinutes(1)));
+
+        var manifest = awaitManifest(token(client), "https://payer.example.test/fhir/bulkstatus/" + job,
+                Duration.ofSeconds(30));
+
+        assertThat(downloadAll(manifest).get("Patient")).containsExactly(
+                MemberDataFixture.content("Patient", "p1", "p1", MemberDataFixture.OLD));
+        assertThat(ExportJobFixture.attempts(job, 1)).isZero();
+        assertThat(ExportJobFixture.announcedAt(job)).as("the completion's announcement was confirmed").isNotNull();
+    }
+
+    /** A job completed, but the instance was lost before export-completed went out: it is announced all the same. */
+    @Test
+    void completionNeverAnnounced_isAnnounced() {
+        UUID job = ExportJobFixture.job("unheard-client", "COMPLETED", Instant.now().minus(Duration.ofMinutes(2)),
+                Instant.now().minus(Duration.ofMinutes(1)), 0);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> ExportJobFixture.announcedAt(job) != null);
+
+        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                RealServersResource.infrastructure().endpoints().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "announcement-check-" + job,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new EventDeserializer())) {
+            consumer.subscribe(List.of(Topic.EXPORT_COMPLETED.topicName()));
+            List<ExportCompleted> announced = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (record.value() instanceof ExportCompleted completed && completed.jobId().equals(job)) {
+                        announced.add(completed);
+                    }
+                });
+                return !announced.isEmpty();
+            });
+            assertThat(announced.get(0).clientId()).isEqualTo("unheard-client");
+        }
     }
 
     @Test
