@@ -15,9 +15,6 @@ import org.openpayer.bulkexport.attribution.write.JdbcTransaction;
 import org.openpayer.bulkexport.model.fhir.FhirMediaType;
 import org.openpayer.bulkexport.model.route.PublicPaths;
 import org.openpayer.bulkexport.model.route.PublicUrls;
-import org.openpayer.bulkexport.rest.Caller;
-import org.openpayer.bulkexport.rest.FhirException;
-import org.openpayer.bulkexport.rest.RequestingPayer;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -62,18 +59,11 @@ public class BulkMemberMatchResource {
     @POST
     @Consumes({FhirMediaType.FHIR_JSON, "application/json"})
     public Response kickOff(String body) throws SQLException {
-        Caller caller = Caller.from(token);
-        if (!caller.scopes().canRead("Patient")) {
-            throw FhirException.forbidden("$bulk-member-match needs read permission on Patient: ask for "
-                    + "system/Patient.rs (or system/Patient.read).");
-        }
-        RequestingPayer requester = RequestingPayer.from(token).orElseThrow(() -> FhirException.forbidden(
-                "$bulk-member-match is for other payers' systems (payer-to-payer exchange); this client is not "
-                        + "registered as a payer."));
+        PayerCaller caller = PayerCaller.require(token, "$bulk-member-match");
         List<String> members = reader.read(fhir.operationParameters(body), maxMembers);
         UUID jobId = transaction.run(connection -> {
             throttle.admit(connection, caller.clientId());
-            return jobs.create(connection, caller.clientId(), requester.identifiers(), members);
+            return jobs.create(connection, caller.clientId(), caller.payer().identifiers(), members);
         });
         LOG.infof("bulk member-match %s accepted from client %s: %d members", jobId, caller.clientId(),
                 members.size());

@@ -11,9 +11,6 @@ import org.openpayer.bulkexport.attribution.config.AttributionConfig;
 import org.openpayer.bulkexport.attribution.load.FhirJson;
 import org.openpayer.bulkexport.model.fhir.FhirMediaType;
 import org.openpayer.bulkexport.model.route.PublicPaths;
-import org.openpayer.bulkexport.rest.Caller;
-import org.openpayer.bulkexport.rest.FhirException;
-import org.openpayer.bulkexport.rest.RequestingPayer;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -50,16 +47,10 @@ public class MemberMatchResource {
     @POST
     @Consumes({FhirMediaType.FHIR_JSON, "application/json"})
     public Response memberMatch(String body) throws SQLException {
-        Caller caller = Caller.from(token);
-        if (!caller.scopes().canRead("Patient")) {
-            throw FhirException.forbidden("$member-match needs read permission on Patient: ask for "
-                    + "system/Patient.rs (or system/Patient.read).");
-        }
-        RequestingPayer requester = RequestingPayer.from(token).orElseThrow(() -> FhirException.forbidden(
-                "$member-match is for other payers' systems (payer-to-payer exchange); this client is not registered "
-                        + "as a payer."));
+        PayerCaller caller = PayerCaller.require(token, "$member-match");
         MemberMatchInput input = reader.read(fhir.operationParameters(body).getParameter());
-        PayerConsent consent = HrexConsentRules.honour(input.consent(), payerIdentifiers, requester, Instant.now());
+        PayerConsent consent = HrexConsentRules.honour(input.consent(), payerIdentifiers, caller.payer(),
+                Instant.now());
         MemberMatchService.MatchAnswer answer = service.match(
                 new MemberMatchService.MatchRequest(caller.clientId(), input, consent));
         return Response.ok(mapper.toFhir(answer), FhirMediaType.FHIR_JSON).build();
