@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.openpayer.bulkexport.model.security.AdminCredentials;
-import org.openpayer.bulkexport.stack.client.ClientKey;
+import org.openpayer.bulkexport.smartclient.ClientKey;
 import org.openpayer.bulkexport.stack.client.HttpCalls;
 
 import java.io.IOException;
