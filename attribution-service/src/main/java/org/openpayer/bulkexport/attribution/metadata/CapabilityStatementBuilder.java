@@ -8,6 +8,7 @@ import org.openpayer.bulkexport.attribution.config.AttributionConfig;
 import org.openpayer.bulkexport.attribution.roster.search.GroupSearchParameter;
 import org.openpayer.bulkexport.model.fhir.ResourceType;
 import org.openpayer.bulkexport.model.fhir.hrex.HrexVocabulary;
+import org.openpayer.bulkexport.model.fhir.pull.PayerPullVocabulary;
 import org.openpayer.bulkexport.model.route.PublicUrls;
 import org.openpayer.bulkexport.search.IndexKind;
 import org.openpayer.bulkexport.search.IndexedParameter;
@@ -63,6 +64,19 @@ public class CapabilityStatementBuilder {
             + "CoverageToLink are stored with the member for the payer-to-payer export. Too many failed matches by one "
             + "client within a window: 429 with Retry-After.";
 
+    /** The payer-to-payer pull, this payer as the new one (docs/architecture.md has the decisions). */
+    static final String PAYER_PULL = "Payer-to-payer pull, this payer as the new one: pulls the member's data from a "
+            + "payer registered by our operators (remotePayer) and imports it. Needs system/Task.c (payer systems "
+            + "only). Takes remoteMemberId (the member's Patient id there: no $member-match), or CoverageToMatch, "
+            + "CoverageToLink and Consent (HRex $member-match there, MemberPatient being this Patient), or neither "
+            + "(the id an earlier match found); and _type, _since, _typeFilter, passed through to the export there "
+            + "(Patient-level $export of the member). Answers 201 with a Task (requested); GET Task/{id} shows its "
+            + "progress and outcome: completed with counts by type and a Provenance naming the old payer, or failed "
+            + "with the step and reason. The import is all or nothing; ids are derived from the source, so pulling "
+            + "again stores nothing twice and writes only what changed.";
+    static final String TASK = "The Tasks of payer-to-payer pulls ($payer-pull), readable by the client that started "
+            + "them (with read permission on Task).";
+
     private final PublicUrls urls;
     private final SearchParameterCatalog catalog;
     private final boolean downloadBookkeeping;
@@ -106,9 +120,13 @@ public class CapabilityStatementBuilder {
                                 + " " + EXPORT_PARAMETERS);
                 operations.addObject().put("name", "member-match").put("definition", HrexVocabulary.MEMBER_MATCH)
                         .put("documentation", MEMBER_MATCH);
+                operations.addObject().put("name", PayerPullVocabulary.OPERATION)
+                        .put("definition", PayerPullVocabulary.OPERATION_DEFINITION).put("documentation", PAYER_PULL);
             }
             resources.add(resource);
         }
+        ObjectNode task = resources.addObject().put("type", "Task").put("documentation", TASK);
+        task.putArray("interaction").addObject().put("code", "read");
         rest.putArray("operation").addObject().put("name", "export").put("definition", SYSTEM_EXPORT)
                 .put("documentation", "Bulk Data system-level export: the members' data and the provider directory "
                         + "(Organization, Practitioner, PractitionerRole, Location, Medication). " + POPULATION + " "
