@@ -29,7 +29,7 @@ public record RemotePayer(UUID id, String name, String fhirBaseUrl, String token
      * Status and file URLs its answers name must be on one of them, so a remote answer cannot send us elsewhere.
      */
     public Set<String> origins() {
-        return Set.of(origin(fhirBaseUrl), origin(tokenUrl));
+        return Set.copyOf(List.of(origin(fhirBaseUrl), origin(tokenUrl)));
     }
 
     /** {@code scheme://host:port} of an absolute URL, with the default port made explicit. */
