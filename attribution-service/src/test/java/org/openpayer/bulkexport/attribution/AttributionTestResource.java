@@ -1,5 +1,9 @@
 package org.openpayer.bulkexport.attribution;
 
+import static io.restassured.RestAssured.given;
+
+import io.restassured.specification.RequestSpecification;
+import org.openpayer.bulkexport.stack.infra.InfraEndpoints;
 import org.openpayer.bulkexport.stack.testing.RealServersResource;
 import org.openpayer.bulkexport.stack.testing.TokenMint;
 
@@ -7,7 +11,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,6 +44,18 @@ public class AttributionTestResource extends RealServersResource {
         args.put("attribution.payer-pull.request-timeout", "3s");
         args.put("attribution.payer-pull.claim-interval", "200ms");
         super.init(args);
+    }
+
+    /** Requests as the payer's own data systems make them: a token that creates, updates and deletes anything. */
+    public static RequestSpecification payerSystem() {
+        return given().auth().oauth2(TOKENS.token("payer-etl", "system/*.cud", List.of(), List.of()))
+                .contentType("application/fhir+json");
+    }
+
+    /** A connection to the service's database, for tests that check what it stored. */
+    public static Connection database() throws SQLException {
+        InfraEndpoints endpoints = infrastructure().endpoints();
+        return DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUsername(), endpoints.dbPassword());
     }
 
     private static Path keyDirectory() {

@@ -14,10 +14,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.StringType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openpayer.bulkexport.attribution.AttributionTestResource;
 
 import java.util.HashMap;
@@ -33,21 +32,12 @@ import java.util.UUID;
 @QuarkusTestResource(AttributionTestResource.class)
 class PayerPullAccessIT {
 
-    private static StubPayer stub;
+    @RegisterExtension
+    static final StubPayer stub = new StubPayer();
     private final String run = PullFixture.run();
     private final String client = "payer-ops-" + run;
     private final String member = "np-" + run;
     private String payer;
-
-    @BeforeAll
-    static void startStub() {
-        stub = StubPayer.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
 
     /** A payer of this test's own, whose exports never finish: these tests look at pulls, not their outcome. */
     @BeforeEach

@@ -9,9 +9,8 @@ import static org.openpayer.bulkexport.attribution.payerpull.PullFixture.storedF
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openpayer.bulkexport.attribution.AttributionTestResource;
 
 import java.util.function.Consumer;
@@ -25,20 +24,11 @@ import java.util.function.Consumer;
 @QuarkusTestResource(AttributionTestResource.class)
 class PayerPullFailuresIT {
 
-    private static StubPayer stub;
+    @RegisterExtension
+    static final StubPayer stub = new StubPayer();
     private final String run = PullFixture.run();
     private final String client = "payer-ops-" + run;
     private final String member = "np-" + run;
-
-    @BeforeAll
-    static void startStub() {
-        stub = StubPayer.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
 
     @Test
     void pull_tokenRefused_failsAtTheTokenStep() throws Exception {

@@ -14,9 +14,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.StringType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openpayer.bulkexport.attribution.AttributionTestResource;
 
 import java.util.Map;
@@ -32,20 +31,11 @@ import java.util.UUID;
 @QuarkusTestResource(AttributionTestResource.class)
 class PayerPullIT {
 
-    private static StubPayer stub;
+    @RegisterExtension
+    static final StubPayer stub = new StubPayer();
     private final String run = PullFixture.run();
     private final String client = "payer-ops-" + run;
     private final String member = "np-" + run;
-
-    @BeforeAll
-    static void startStub() {
-        stub = StubPayer.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
 
     @Test
     void pull_withMemberMatch_importsTheMembersDataWithOurIdsAndProvenance() throws Exception {

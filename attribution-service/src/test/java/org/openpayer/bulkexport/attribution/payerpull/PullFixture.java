@@ -14,14 +14,11 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.openpayer.bulkexport.attribution.AttributionTestResource;
 import org.openpayer.bulkexport.smartclient.ClientKey;
-import org.openpayer.bulkexport.stack.infra.InfraEndpoints;
-import org.openpayer.bulkexport.stack.testing.RealServersResource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -70,7 +67,8 @@ final class PullFixture {
 
     /** Our member: a Patient with the demographics $member-match sends. */
     static void storeMember(String patientId) {
-        writer().body("{\"resourceType\":\"Patient\",\"id\":\"" + patientId + "\",\"name\":[{\"family\":\"Person\","
+        AttributionTestResource.payerSystem().body("{\"resourceType\":\"Patient\",\"id\":\"" + patientId
+                + "\",\"name\":[{\"family\":\"Person\","
                 + "\"given\":[\"Patricia\"]}],\"gender\":\"female\",\"birthDate\":\"1974-12-25\"}")
                 .put("/fhir/Patient/" + patientId).then().statusCode(oneOf(200, 201));
     }
@@ -130,7 +128,8 @@ final class PullFixture {
     /** The current resources of a member's compartment: {@code Type/id -> content}. */
     static Map<String, JsonNode> storedFor(String patientId) throws SQLException, IOException {
         Map<String, JsonNode> stored = new TreeMap<>();
-        try (Connection connection = connection(); PreparedStatement query = connection.prepareStatement(
+        try (Connection connection = AttributionTestResource.database();
+             PreparedStatement query = connection.prepareStatement(
                 "select resource_type, id, content from attribution.resource where patient_id = ? and not deleted")) {
             query.setString(1, patientId);
             try (ResultSet row = query.executeQuery()) {
@@ -144,7 +143,8 @@ final class PullFixture {
 
     /** Runs SQL against the service's database (to stage what a crashed instance leaves behind). */
     static void execute(String sql, Object... values) throws SQLException {
-        try (Connection connection = connection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = AttributionTestResource.database();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 statement.setObject(i + 1, values[i]);
             }
@@ -164,13 +164,4 @@ final class PullFixture {
         return given().header("X-Admin-Key", AttributionTestResource.ADMIN_KEY);
     }
 
-    private static RequestSpecification writer() {
-        return given().auth().oauth2(AttributionTestResource.TOKENS.token("payer-etl", "system/*.cud", List.of(),
-                List.of())).contentType("application/fhir+json");
-    }
-
-    private static Connection connection() throws SQLException {
-        InfraEndpoints endpoints = RealServersResource.infrastructure().endpoints();
-        return DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUsername(), endpoints.dbPassword());
-    }
 }

@@ -4,11 +4,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openpayer.bulkexport.smartclient.ClientKey;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -27,29 +29,26 @@ import java.util.stream.Collectors;
  * Another payer's server, as far as a pull talks to it, on loopback: a SMART token endpoint that verifies our client
  * assertion, {@code $member-match}, Patient-level {@code $export} kick-off, status and files. A real HTTP server, so
  * the pull's client runs exactly as against a real payer; each test sets up a {@link Scenario} of its own (its own
- * path prefix) with the answers it needs, and reads the requests the pull made.
+ * path prefix) with the answers it needs, and reads the requests the pull made. A test class registers it as an
+ * extension ({@code @RegisterExtension}): it serves while the class runs.
  */
-final class StubPayer implements AutoCloseable {
+final class StubPayer implements BeforeAllCallback, AfterAllCallback {
 
     static final String ACCESS_TOKEN = "stub-access-token";
 
-    private final HttpServer server;
     private final Map<String, Scenario> scenarios = new ConcurrentHashMap<>();
+    private HttpServer server;
 
-    private StubPayer(HttpServer server) {
-        this.server = server;
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
     }
 
-    static StubPayer start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            StubPayer stub = new StubPayer(server);
-            server.createContext("/", stub::handle);
-            server.start();
-            return stub;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Override
+    public void afterAll(ExtensionContext context) {
+        server.stop(0);
     }
 
     /** A new scenario under {@code /{name}}: our client there is {@code clientId}, signing with {@code key}. */
@@ -58,11 +57,6 @@ final class StubPayer implements AutoCloseable {
                 + "/" + name);
         scenarios.put(name, scenario);
         return scenario;
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
     }
 
     /** One request the pull made. */

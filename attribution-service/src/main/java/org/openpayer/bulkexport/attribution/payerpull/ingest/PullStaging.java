@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
 /**
  * Downloads an export's files into {@code payer_pull_staged} before anything is imported: the import can then be one
  * transaction that stores all or nothing, and no transaction stays open while the old payer sends. Each line is only
- * checked for a type and id here (the import parses it whole). Rows go in small committed batches, each one a
- * heartbeat; a pull that starts staging again first drops what an interrupted attempt left.
+ * checked for a type and id here (the import parses it whole). Rows go in small committed batches (by count, and at
+ * least every few seconds), each one a heartbeat; a pull that starts staging again first drops what an interrupted
+ * attempt left.
  */
 @ApplicationScoped
 public class PullStaging {
@@ -34,6 +35,8 @@ public class PullStaging {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
     private static final Pattern DELETED_URL = Pattern.compile("([A-Z][A-Za-z]*)/([A-Za-z0-9\\-.]{1,64})");
     private static final int BATCH = 200;
+    /** A batch is written at least this often, so a slow download of large resources still renews the lease. */
+    private static final long MAX_BATCH_NANOS = 10_000_000_000L;
 
     private final JdbcTransaction transaction;
     private final long maxDownloadBytes;
@@ -117,6 +120,7 @@ public class PullStaging {
         private final List<Row> pending = new ArrayList<>();
         private int seq;
         private int filesDone;
+        private long lastFlush = System.nanoTime();
 
         Stage(UUID pullId, PullProgress progress, int files) {
             this.pullId = pullId;
@@ -126,7 +130,7 @@ public class PullStaging {
 
         void add(Row row) throws SQLException {
             pending.add(row);
-            if (pending.size() >= BATCH) {
+            if (pending.size() >= BATCH || System.nanoTime() - lastFlush > MAX_BATCH_NANOS) {
                 flush();
             }
         }
@@ -162,6 +166,7 @@ public class PullStaging {
                 });
                 pending.clear();
             }
+            lastFlush = System.nanoTime();
             progress.report(PullStep.DOWNLOAD, seq + " resources from " + filesDone + " of " + files + " files");
         }
     }

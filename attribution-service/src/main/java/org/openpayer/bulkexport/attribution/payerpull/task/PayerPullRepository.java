@@ -1,7 +1,5 @@
 package org.openpayer.bulkexport.attribution.payerpull.task;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.openpayer.bulkexport.attribution.payerpull.PullOutcome;
 import org.openpayer.bulkexport.attribution.payerpull.PullRequest;
@@ -12,9 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,11 +23,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class PayerPullRepository {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String COLUMNS = "p.id, p.client_id, p.patient_id, p.remote_payer_id, p.request::text, "
-            + "p.status, p.step, p.progress, p.status_reason, p.remote_patient_id, p.remote_member_identifier, "
-            + "p.export_status_url, p.outcome::text, p.attempts, p.created_at, p.started_at, p.updated_at, "
-            + "p.finished_at";
+    private static final String COLUMNS = PayerPullRows.COLUMNS;
     private static final String HELD = " where id = ? and claimed_by = ? and status = 'in-progress'";
     private static final String INSERT = """
             insert into attribution.payer_pull as p (id, client_id, patient_id, remote_payer_id, request, status,
@@ -68,10 +60,10 @@ public class PayerPullRepository {
                 statement.setString(2, clientId);
                 statement.setString(3, patientId);
                 statement.setObject(4, remotePayerId);
-                statement.setString(5, json(request));
+                statement.setString(5, PayerPullRows.json(request));
                 try (ResultSet row = statement.executeQuery()) {
                     row.next();
-                    return pull(row);
+                    return PayerPullRows.read(row);
                 }
             }
         });
@@ -83,7 +75,7 @@ public class PayerPullRepository {
                     "select " + COLUMNS + " from attribution.payer_pull p where p.id = ?")) {
                 statement.setObject(1, id);
                 try (ResultSet row = statement.executeQuery()) {
-                    return row.next() ? Optional.of(pull(row)) : Optional.empty();
+                    return row.next() ? Optional.of(PayerPullRows.read(row)) : Optional.empty();
                 }
             }
         });
@@ -96,7 +88,7 @@ public class PayerPullRepository {
                 statement.setString(1, instance);
                 statement.setDouble(2, lease.toMillis() / 1000.0);
                 try (ResultSet row = statement.executeQuery()) {
-                    return row.next() ? Optional.of(pull(row)) : Optional.empty();
+                    return row.next() ? Optional.of(PayerPullRows.read(row)) : Optional.empty();
                 }
             }
         });
@@ -144,7 +136,7 @@ public class PayerPullRepository {
         execute(connection, lease, "update attribution.payer_pull set status = 'completed', step = null, "
                 + "progress = null, outcome = ?::jsonb, claimed_by = null, lease_until = null, "
                 + "finished_at = clock_timestamp(), updated_at = clock_timestamp() where id = ? and claimed_by = ? "
-                + "and " + PullStatus.COMPLETED.sqlFrom(), json(outcome));
+                + "and " + PullStatus.COMPLETED.sqlFrom(), PayerPullRows.json(outcome));
     }
 
     /** Ends the pull as failed, with the step and reason; whatever it staged goes. */
@@ -188,38 +180,6 @@ public class PayerPullRepository {
             if (statement.executeUpdate() == 0) {
                 throw new LeaseLost(lease);
             }
-        }
-    }
-
-    private static PayerPull pull(ResultSet row) throws SQLException {
-        String step = row.getString(7);
-        String outcome = row.getString(13);
-        return new PayerPull(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
-                row.getObject(4, UUID.class), read(row.getString(5), PullRequest.class),
-                PullStatus.byCode(row.getString(6)), step == null ? null : PullStep.byCode(step), row.getString(8),
-                row.getString(9), row.getString(10), row.getString(11), row.getString(12),
-                outcome == null ? null : read(outcome, PullOutcome.class), row.getInt(14),
-                new PayerPull.Times(instant(row, 15), instant(row, 16), instant(row, 17), instant(row, 18)));
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        Timestamp timestamp = row.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a pull's records are always serializable", e);
-        }
-    }
-
-    private static <T> T read(String json, Class<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored pull JSON is not a " + type.getSimpleName(), e);
         }
     }
 }
