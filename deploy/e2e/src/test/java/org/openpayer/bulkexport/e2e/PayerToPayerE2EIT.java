@@ -71,9 +71,9 @@ class PayerToPayerE2EIT {
     @BeforeAll
     static void startTwoPayers() {
         Path work = Path.of("target", "payer-to-payer").toAbsolutePath();
-        oldServers = Infrastructure.forTests(work.resolve("old-payer"));
+        oldServers = Infrastructure.forTestsFromScratch(work.resolve("old-payer"));
         InfraEndpoints oldEndpoints = oldServers.ensure(EnumSet.allOf(ServerKind.class));
-        newServers = Infrastructure.forTests(work.resolve("new-payer"));
+        newServers = Infrastructure.forTestsFromScratch(work.resolve("new-payer"));
         InfraEndpoints newEndpoints = newServers.ensure(EnumSet.of(ServerKind.POSTGRES, ServerKind.KAFKA));
         ClientKey ourKeyAtOldPayer = ClientKey.es384("new-payer-" + UUID.randomUUID());
         oldPayer = Suite.start(new Suite.Options(ProjectLayout.locate(), work.resolve("old-payer"), oldEndpoints,
