@@ -41,6 +41,24 @@ public final class ExportJobFixture {
         return id;
     }
 
+    /**
+     * A Group export of Patient in planning, as a planner left it when its instance was lost at {@code lastSeen}: its
+     * first batch of one patient stored, and that batch's task released but perhaps never published.
+     */
+    public static UUID jobLeftByALostPlanner(String clientId, String groupId, String firstPatient, Instant lastSeen) {
+        UUID id = UUID.randomUUID();
+        update("""
+                insert into export.export_job (id, client_id, status, level, group_id, resource_types,
+                  transaction_time, request_url, created_at, updated_at, task_count, tasks_done, type_filters,
+                  planner_id, planner_seen_at)
+                values (?, ?, 'IN_PROGRESS', 'GROUP', ?, 'Patient', ?,
+                  'https://payer.example.test/fhir/Group/x/$export', ?, ?, null, 0, '{}', 'lost-planner', ?)""",
+                id, clientId, groupId, Timestamp.from(Instant.now()), Timestamp.from(lastSeen),
+                Timestamp.from(lastSeen), Timestamp.from(lastSeen));
+        plannedTask(id, 1, List.of(firstPatient), lastSeen, 0);
+        return id;
+    }
+
     /** A planned Patient task of the job over one batch of patients, last published at {@code publishedAt}. */
     public static void plannedTask(UUID jobId, int seq, List<String> patients, Instant publishedAt, int attempts) {
         update("insert into export.export_batch (job_id, batch_seq, patient_ids) values (?, ?, ?)", jobId, seq,

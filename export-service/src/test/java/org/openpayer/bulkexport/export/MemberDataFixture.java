@@ -11,12 +11,14 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
  * Member data as attribution-service stores it, written straight into its tables: the read contract export workers
  * depend on. The schema comes from attribution-service's own migrations, so this fixture breaks when the contract
- * does. One Group with two current members and one dropped member, an empty Group and another provider's Group.
+ * does. One Group with two current members and one dropped member, an empty Group and another provider's Group; and
+ * Groups of matched members for the payer-to-payer export.
  */
 public final class MemberDataFixture {
 
@@ -39,6 +41,25 @@ public final class MemberDataFixture {
     /** When p1's data last went out in a PDex provider-download, as attribution-service booked it on the member. */
     public static final Instant P1_LAST_TRANSMITTED = Instant.parse("2025-01-15T08:30:00Z");
     public static final String P1_LAST_TYPES = "Patient,Coverage";
+    /** A Group of matched members ($bulk-member-match) and its client; see {@link #payerToPayer}. */
+    public static final String MATCH_GROUP = "g-matched";
+    /** The same client's Group whose members' Consents lapsed: one expired, one revoked. */
+    public static final String LAPSED_MATCH_GROUP = "g-matched-lapsed";
+    public static final String MATCH_OWNER = "new-payer-client";
+    /** The payer MATCH_OWNER acts for, the recipient its members' Consents name. */
+    public static final String NEW_PAYER_NPI = IdentifierSystem.NPI.uri() + "|0123456789";
+    /** Within PDex's five-year window of payer-to-payer data; RECENT is too. */
+    public static final Instant LAST_YEAR = Instant.now().minus(365, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
+    /** Before it. */
+    public static final Instant SIX_YEARS_AGO = Instant.now().minus(6 * 366, ChronoUnit.DAYS)
+            .truncatedTo(ChronoUnit.DAYS);
+    public static final String HIV_LABEL = "{\"system\":\"http://terminology.hl7.org/CodeSystem/v3-ActCode\","
+            + "\"code\":\"HIV\"}";
+    public static final String RESTRICTED_LABEL = "{\"system\":"
+            + "\"http://terminology.hl7.org/CodeSystem/v3-Confidentiality\",\"code\":\"R\"}";
+    /** A label, but not a sensitive one: normal confidentiality. */
+    public static final String NORMAL_LABEL = "{\"system\":"
+            + "\"http://terminology.hl7.org/CodeSystem/v3-Confidentiality\",\"code\":\"N\"}";
 
     private MemberDataFixture() {
     }
@@ -98,8 +119,97 @@ public final class MemberDataFixture {
             token(connection, "Coverage", "c2", "status", "http://hl7.org/fhir/fm-status", "cancelled");
             token(connection, "Observation", "o1", "category", OBSERVATION_CATEGORY, "laboratory");
             token(connection, "Observation", "o2", "category", OBSERVATION_CATEGORY, "vital-signs");
+            payerToPayer(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot load the member data fixture", e);
+        }
+    }
+
+    /**
+     * Payer-to-payer: {@link #MATCH_GROUP} holds mp1, matched under a #regular Consent (and opted out of provider
+     * access, which payer-to-payer ignores), and mp2, under a #sensitive one; both Consents in force and naming
+     * {@link #NEW_PAYER_NPI}. mp1's Observations: plain, labelled normal, labelled HIV (sensitive), with a clinical
+     * date six years ago, and unchanged for six years without a clinical date; mp2's: labelled restricted (sensitive).
+     * {@link #LAPSED_MATCH_GROUP} holds mp3, whose Consent expired, and mp4, whose Consent was revoked.
+     */
+    private static void payerToPayer(Connection connection) throws SQLException {
+        group(connection, MATCH_GROUP, null);
+        group(connection, LAPSED_MATCH_GROUP, null);
+        member(connection, MATCH_GROUP, 1, "mp1", false, "");
+        member(connection, MATCH_GROUP, 2, "mp2", false, "");
+        member(connection, LAPSED_MATCH_GROUP, 1, "mp3", false, "");
+        member(connection, LAPSED_MATCH_GROUP, 2, "mp4", false, "");
+        optedOut(connection, "mp1");
+        Instant now = Instant.now();
+        match(connection, new Match(MATCH_GROUP, "mp1", "regular", "active", now.minus(30, ChronoUnit.DAYS),
+                now.plus(30, ChronoUnit.DAYS)));
+        match(connection, new Match(MATCH_GROUP, "mp2", "sensitive", "active", now.minus(30, ChronoUnit.DAYS),
+                now.plus(30, ChronoUnit.DAYS)));
+        match(connection, new Match(LAPSED_MATCH_GROUP, "mp3", "sensitive", "active",
+                now.minus(60, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS)));
+        match(connection, new Match(LAPSED_MATCH_GROUP, "mp4", "sensitive", "revoked",
+                now.minus(30, ChronoUnit.DAYS), now.plus(30, ChronoUnit.DAYS)));
+        for (String patient : new String[] {"mp1", "mp2", "mp3", "mp4"}) {
+            resource(connection, "Patient", patient, patient, SIX_YEARS_AGO, false);
+            resource(connection, "Coverage", "cov-" + patient, patient, SIX_YEARS_AGO, false);
+        }
+        resource(connection, "Observation", "om1-plain", "mp1", LAST_YEAR, false);
+        labelled(connection, "om1-normal", "mp1", NORMAL_LABEL);
+        labelled(connection, "om1-hiv", "mp1", HIV_LABEL);
+        resource(connection, "Observation", "om1-old-service", "mp1", LAST_YEAR, false);
+        date(connection, "Observation", "om1-old-service", SIX_YEARS_AGO);
+        resource(connection, "Observation", "om1-unchanged", "mp1", SIX_YEARS_AGO, false);
+        labelled(connection, "om2-restricted", "mp2", RESTRICTED_LABEL);
+        labelled(connection, "om3-restricted", "mp3", RESTRICTED_LABEL);
+    }
+
+    /** A member's match as attribution-service stores it: the Consent's terms, for the Group it put the member in. */
+    private record Match(String group, String patient, String policy, String status, Instant start, Instant end) {
+    }
+
+    private static void match(Connection connection, Match match) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into attribution.member_match (id, client_id, patient_id, matched_at, member_identifier,
+                  coverage_to_link, consent, consent_status, consent_policy, consent_start, consent_end,
+                  consent_recipient, consent_source, match_group_id)
+                values (gen_random_uuid(), ?, ?, now(), ?, '{}', '{}', ?, ?, ?, ?, ?::jsonb, '[]', ?)""")) {
+            insert.setString(1, MATCH_OWNER);
+            insert.setString(2, match.patient());
+            insert.setString(3, "http://example.org/member|" + match.patient());
+            insert.setString(4, match.status());
+            insert.setString(5, match.policy());
+            insert.setTimestamp(6, Timestamp.from(match.start()));
+            insert.setTimestamp(7, Timestamp.from(match.end()));
+            insert.setString(8, "[\"" + NEW_PAYER_NPI + "\"]");
+            insert.setString(9, match.group());
+            insert.executeUpdate();
+        }
+        try (PreparedStatement owner = connection.prepareStatement("insert into attribution.member_match_group "
+                + "(group_id, client_id, created_at) values (?, ?, now()) on conflict do nothing")) {
+            owner.setString(1, match.group());
+            owner.setString(2, MATCH_OWNER);
+            owner.executeUpdate();
+        }
+    }
+
+    /** An Observation changed last year, with one security label. */
+    private static void labelled(Connection connection, String id, String patient, String label)
+            throws SQLException {
+        String plain = content("Observation", id, patient, LAST_YEAR);
+        resource(connection, "Observation", id, patient, LAST_YEAR, false,
+                plain.replace("\"lastUpdated\":\"" + LAST_YEAR + "\"}", "\"lastUpdated\":\"" + LAST_YEAR
+                        + "\",\"security\":[" + label + "]}"));
+    }
+
+    /** A clinical date (the type's date search value), as attribution-service's index keeps it: one whole day. */
+    private static void date(Connection connection, String type, String id, Instant day) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into attribution.search_date "
+                + "(resource_type, id, param, low, high) values (?, ?, 'date', ?, ?)")) {
+            insert.setString(1, type);
+            insert.setString(2, id);
+            insert.setTimestamp(3, Timestamp.from(day));
+            insert.setTimestamp(4, Timestamp.from(day.plus(1, ChronoUnit.DAYS)));
+            insert.executeUpdate();
         }
     }
 
@@ -148,14 +258,19 @@ public final class MemberDataFixture {
         return String.format("lg%03d", i);
     }
 
-    /** A member element as attribution-service stores it: the Patient and the provider it is attributed to. */
+    /**
+     * A member element as attribution-service stores it: the Patient and the provider it is attributed to (none when
+     * {@code provider} is empty, as in a Group of matched members).
+     */
     public static String memberContent(String patient, String provider, boolean inactive) {
-        return "{\"extension\":[{\"url\":\"http://hl7.org/fhir/us/davinci-atr/StructureDefinition/"
-                + "ext-attributedProvider\",\"valueReference\":{\"reference\":\"" + provider + "\"}}],"
-                + "\"entity\":{\"reference\":\"Patient/" + patient + "\"}" + (inactive ? ",\"inactive\":true" : "")
-                + "}";
+        String attributed = provider.isEmpty() ? "" : "\"extension\":[{\"url\":\"http://hl7.org/fhir/us/davinci-atr/"
+                + "StructureDefinition/ext-attributedProvider\",\"valueReference\":{\"reference\":\"" + provider
+                + "\"}}],";
+        return "{" + attributed + "\"entity\":{\"reference\":\"Patient/" + patient + "\"}"
+                + (inactive ? ",\"inactive\":true" : "") + "}";
     }
 
+    /** A Group; {@code identifier} ({@code system|value}) is its discovery identifier, none when {@code null}. */
     private static void group(Connection connection, String id, String identifier) throws SQLException {
         resource(connection, "Group", id, null, OLD, false);
         try (PreparedStatement history = connection.prepareStatement("""
@@ -164,6 +279,9 @@ public final class MemberDataFixture {
                 where resource_type = 'Group' and id = ?""")) {
             history.setString(1, id);
             history.executeUpdate();
+        }
+        if (identifier == null) {
+            return;
         }
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into attribution.group_identifier (group_id, system, value) values (?, ?, ?)")) {

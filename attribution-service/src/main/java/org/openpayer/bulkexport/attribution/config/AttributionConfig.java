@@ -70,6 +70,30 @@ public interface AttributionConfig {
         /** The sliding window failed matches are counted in. */
         @WithDefault("10m")
         Duration failureWindow();
+
+        /** PDex {@code $bulk-member-match}: many members in one asynchronous request. */
+        Bulk bulk();
+    }
+
+    interface Bulk {
+        /** MemberBundles one request may carry; a larger cohort is sent in several requests. */
+        @WithDefault("1000")
+        int maxMembers();
+
+        /** How often each instance looks for submitted members waiting to be matched. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** The {@code Retry-After} a running job's status answers with. */
+        @WithDefault("2s")
+        Duration retryAfter();
+
+        /**
+         * How long a finished job's result stays at its status URL; then the job, with the demographics and Consents
+         * it was sent, is deleted. The Group of matched members and the stored matches stay.
+         */
+        @WithDefault("24h")
+        Duration retention();
     }
 
     /** Payer-to-payer pull: this payer, as the new one, fetches a member's data from another payer. */

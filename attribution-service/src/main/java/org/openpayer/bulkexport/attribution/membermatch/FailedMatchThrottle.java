@@ -9,13 +9,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Limits guessing: a client with {@code maxFailedMatches} failed matches in the last {@code failureWindow} is refused
  * with 429 until the oldest of them leaves the window (HRex: guard against the same demographics tried with one card
  * after another). Failures are rows in the database, counted on the database clock, and a client's matches run one
  * at a time under a transaction-scoped advisory lock, so the limit is exact across instances and concurrent requests.
- * Only failed matches count: refused Consents and malformed requests reveal nothing about members.
+ * Only failed matches count, single and bulk alike: refused Consents and malformed requests reveal nothing about
+ * members.
  */
 @ApplicationScoped
 public class FailedMatchThrottle {
@@ -41,6 +43,19 @@ public class FailedMatchThrottle {
 
     /** Takes the client's match lock for the transaction, then refuses (429) a client at its limit. */
     void admit(Connection connection, String clientId) throws SQLException {
+        Optional<Duration> blocked = blockedFor(connection, clientId);
+        if (blocked.isPresent()) {
+            throw FhirException.tooManyRequests("Too many failed member matches: " + maxFailures + " within "
+                    + window() + ". Check the member's card and demographics, then try again after Retry-After.",
+                    blocked.get());
+        }
+    }
+
+    /**
+     * Takes the client's match lock for the transaction; for a client at its limit, how long until its oldest failure
+     * leaves the window. A bulk match waits that long instead of refusing.
+     */
+    Optional<Duration> blockedFor(Connection connection, String clientId) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
             lock.setString(1, "member-match:" + clientId);
             lock.execute();
@@ -51,12 +66,8 @@ public class FailedMatchThrottle {
             statement.setLong(3, windowMillis);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
-                if (row.getInt(1) >= maxFailures) {
-                    throw FhirException.tooManyRequests("Too many failed member matches: " + maxFailures + " within "
-                            + window() + ". Check the member's card and demographics, then try again after "
-                            + "Retry-After.",
-                            Duration.ofSeconds(Math.max(1, row.getLong(2))));
-                }
+                return row.getInt(1) >= maxFailures
+                        ? Optional.of(Duration.ofSeconds(Math.max(1, row.getLong(2)))) : Optional.empty();
             }
         }
     }

@@ -37,7 +37,7 @@ final class HrexConsentRules {
      * @param now       the instant the Consent must be in force at
      */
     static PayerConsent honour(Consent consent, Set<String> ours, RequestingPayer requester, Instant now) {
-        ProvisionComponent provision = requireShape(consent);
+        ProvisionComponent provision = requireWellFormed(consent);
         HrexConsentPolicy policy = requireTerms(consent, provision);
         DateRange period = DateRange.between(provision.getPeriod().getStartElement(),
                 provision.getPeriod().getEndElement());
@@ -60,8 +60,11 @@ final class HrexConsentRules {
         return new PayerConsent(policy, period.low(), period.high(), sources, recipients);
     }
 
-    /** The elements hrex-consent requires beyond R4's (which the reader checked already); 400 when missing. */
-    private static ProvisionComponent requireShape(Consent consent) {
+    /**
+     * The elements hrex-consent requires beyond R4's (which the reader checked already); 400 when missing. The bulk
+     * match checks this at kick-off, and whether the Consent can be honoured only once its member matched.
+     */
+    static ProvisionComponent requireWellFormed(Consent consent) {
         if (!consent.hasPerformer()) {
             throw FhirException.badRequest("Consent needs a performer (who gave the consent).");
         }

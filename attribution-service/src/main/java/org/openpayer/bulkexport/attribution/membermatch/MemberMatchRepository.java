@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * Stores each successful match (table {@code member_match}): the member it found, the client that asked, the UMB
  * answered, the requester's CoverageToLink and the member's Consent as sent, and the Consent's terms in columns the
- * payer-to-payer export can filter on.
+ * payer-to-payer export can filter on; a bulk match also the Group of matched members it put the member in.
  */
 @ApplicationScoped
 public class MemberMatchRepository {
@@ -25,12 +25,17 @@ public class MemberMatchRepository {
     private static final String INSERT = """
             insert into attribution.member_match (id, client_id, patient_id, matched_at, member_identifier,
               coverage_to_link, consent, consent_status, consent_policy, consent_start, consent_end,
-              consent_recipient, consent_source)
-            values (?, ?, ?, clock_timestamp(), ?, ?, ?, 'active', ?, ?, ?, ?::jsonb, ?::jsonb)""";
+              consent_recipient, consent_source, match_group_id)
+            values (?, ?, ?, clock_timestamp(), ?, ?, ?, 'active', ?, ?, ?, ?::jsonb, ?::jsonb, ?)""";
 
-    /** One match, as the repository stores it. */
+    /**
+     * One match, as the repository stores it.
+     *
+     * @param matchGroupId the Group of matched members a bulk match puts the member in; {@code null} for a single
+     *                     {@code $member-match}
+     */
     record StoredMatch(String clientId, MatchedMember member, Identifier memberIdentifier, MemberMatchInput input,
-                       PayerConsent consent) {
+                       PayerConsent consent, String matchGroupId) {
     }
 
     private final FhirJson fhir;
@@ -54,6 +59,7 @@ public class MemberMatchRepository {
             statement.setTimestamp(9, Timestamp.from(match.consent().end()));
             statement.setString(10, json(match.consent().recipients()));
             statement.setString(11, json(match.consent().sources()));
+            statement.setString(12, match.matchGroupId());
             statement.executeUpdate();
         }
         return id;

@@ -56,7 +56,7 @@ public class MemberMatchService {
             if (result instanceof MatchResult.Unique unique) {
                 Identifier umb = identifiers.of(connection, unique.member(), criteria.cardIds());
                 UUID matchId = repository.insert(connection, new MemberMatchRepository.StoredMatch(
-                        request.clientId(), unique.member(), umb, request.input(), request.consent()));
+                        request.clientId(), unique.member(), umb, request.input(), request.consent(), null));
                 LOG.infof("member-match by client %s: matched, stored as member_match %s", request.clientId(), matchId);
                 return new Outcome(result, new MatchAnswer(umb, identifiers.patientUrl(unique.member())));
             }

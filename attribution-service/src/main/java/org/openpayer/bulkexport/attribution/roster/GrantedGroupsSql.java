@@ -8,8 +8,9 @@ import java.sql.SQLException;
 
 /**
  * The Group grant rule of {@link GroupGrant#permits} as SQL, for queries that decide access in the database: a Group
- * is granted by its id or by any {@code system|value} identifier it carries. Every such query uses this one
- * condition, so Group search and member-data reads cannot disagree about which Groups a client has.
+ * is granted by its id or by any {@code system|value} identifier it carries, unless it is a Group of matched members
+ * ({@link MatchGroups}), which no grant reaches. Every such query uses this one condition, so Group search and
+ * member-data reads cannot disagree about which Groups a client has.
  */
 public final class GrantedGroupsSql {
 
@@ -18,8 +19,9 @@ public final class GrantedGroupsSql {
 
     /** A condition on {@code groupIdColumn} with two parameters, bound by {@link #bind}. */
     public static String condition(String groupIdColumn) {
-        return "(" + groupIdColumn + " = any(?) or exists (select 1 from attribution.group_identifier i "
-                + "where i.group_id = " + groupIdColumn + " and i.system || '|' || i.value = any(?)))";
+        return "((" + groupIdColumn + " = any(?) or exists (select 1 from attribution.group_identifier i "
+                + "where i.group_id = " + groupIdColumn + " and i.system || '|' || i.value = any(?))) and not "
+                + MatchGroups.isMatchGroup(groupIdColumn) + ")";
     }
 
     /** Binds the grant to the condition's two parameters, starting at {@code index}. */

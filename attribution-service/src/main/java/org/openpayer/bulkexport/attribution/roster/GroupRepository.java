@@ -3,8 +3,8 @@ package org.openpayer.bulkexport.attribution.roster;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.openpayer.bulkexport.attribution.optout.OptOutSql;
-import org.openpayer.bulkexport.model.security.GroupGrant;
 import org.openpayer.bulkexport.model.fhir.atr.ServedMember;
+import org.openpayer.bulkexport.rest.Caller;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -29,9 +29,14 @@ public class GroupRepository {
         this.dataSource = dataSource;
     }
 
-    /** A stored Group's own row, without members, at its current version. */
+    /**
+     * A stored Group's own row, without members, at its current version.
+     *
+     * @param matchOwner the client a Group of matched members belongs to ({@link MatchGroups}); {@code null} for an
+     *                   attribution list
+     */
     public record GroupRow(String id, long versionId, String contentWithoutMembers,
-                           List<GroupIdentifier> identifiers) {
+                           List<GroupIdentifier> identifiers, String matchOwner) {
     }
 
     /** Replaces a Group's identifiers (the discovery and grant index) inside the caller's transaction. */
@@ -58,31 +63,35 @@ public class GroupRepository {
     public Optional<GroupRow> find(String groupId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(
-                     "select content, version_id from attribution.resource "
-                             + "where resource_type = 'Group' and id = ? and not deleted")) {
+                     "select r.content, r.version_id, o.client_id from attribution.resource r "
+                             + "left join attribution.member_match_group o on o.group_id = r.id "
+                             + "where r.resource_type = 'Group' and r.id = ? and not r.deleted")) {
             statement.setString(1, groupId);
             try (ResultSet result = statement.executeQuery()) {
                 if (!result.next()) {
                     return Optional.empty();
                 }
                 return Optional.of(new GroupRow(groupId, result.getLong(2), result.getString(1),
-                        identifiers(connection, groupId)));
+                        identifiers(connection, groupId), result.getString(3)));
             }
         }
     }
 
     /**
-     * The Groups a client may access (granted by id, or carrying a granted {@code system|value} identifier), without
-     * members, in id order. Access is decided here in SQL, so a search never loads another client's Groups.
+     * The Groups a client may read (attribution lists granted by id or by a {@code system|value} identifier they
+     * carry, and the Groups of matched members it owns), without members, in id order. Access is decided here in SQL,
+     * so a search never loads another client's Groups.
      */
-    public List<GrantedGroup> grantedGroups(GroupGrant grant) throws SQLException {
+    public List<GrantedGroup> readableGroups(Caller caller) throws SQLException {
         List<GrantedGroup> groups = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(
                      "select r.id, r.content, r.version_id from attribution.resource r "
-                             + "where r.resource_type = 'Group' and not r.deleted and "
-                             + GrantedGroupsSql.condition("r.id") + " order by r.id")) {
-            GrantedGroupsSql.bind(connection, statement, 1, grant);
+                             + "where r.resource_type = 'Group' and not r.deleted and ("
+                             + GrantedGroupsSql.condition("r.id") + " or " + MatchGroups.ownedBy("r.id")
+                             + ") order by r.id")) {
+            GrantedGroupsSql.bind(connection, statement, 1, caller.groups());
+            statement.setString(3, caller.clientId());
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     groups.add(new GrantedGroup(result.getString(1), result.getLong(3), result.getString(2)));
@@ -92,7 +101,7 @@ public class GroupRepository {
         return groups;
     }
 
-    /** A Group the caller may access, as stored without members. */
+    /** A Group the caller may read, as stored without members. */
     public record GrantedGroup(String id, long versionId, String contentWithoutMembers) {
     }
 
@@ -102,7 +111,7 @@ public class GroupRepository {
      */
     public void forEachMember(String groupId, long currentVersion, MemberSink sink) throws SQLException, IOException {
         streamMembers("select " + ServedMember.Row.columns("since_version") + " from attribution.group_member m "
-                + "where group_id = ? and " + OptOutSql.notOptedOut("m.patient_id") + " order by member_seq",
+                + "where group_id = ? and " + servedMember("m") + " order by member_seq",
                 groupId, null, currentVersion, sink);
     }
 
@@ -111,7 +120,7 @@ public class GroupRepository {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement("select count(distinct m.patient_id) "
                      + "from attribution.group_member m join attribution.member_opt_out o on o.patient_id = "
-                     + "m.patient_id where m.group_id = ?")) {
+                     + "m.patient_id where m.group_id = ? and not " + MatchGroups.isMatchGroup("m.group_id"))) {
             statement.setString(1, groupId);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
@@ -127,7 +136,7 @@ public class GroupRepository {
              PreparedStatement statement = connection.prepareStatement("select "
                      + ServedMember.Row.columns("since_version")
                      + " from attribution.group_member m where group_id = ? and patient_id = ? and "
-                     + OptOutSql.notOptedOut("m.patient_id") + " order by member_seq")) {
+                     + servedMember("m") + " order by member_seq")) {
             statement.setString(1, groupId);
             statement.setString(2, patientId);
             try (ResultSet result = statement.executeQuery()) {
@@ -145,7 +154,16 @@ public class GroupRepository {
         streamMembers("select " + ServedMember.Row.columns("version_from")
                 + " from attribution.group_member_history h where group_id = ? and version_from <= ?"
                 + " and (version_to is null or version_to > ?) and "
-                + OptOutSql.notOptedOut("h.patient_id") + " order by member_seq", groupId, version, version, sink);
+                + servedMember("h") + " order by member_seq", groupId, version, version, sink);
+    }
+
+    /**
+     * Members who opted out of provider access are left out of attribution lists; Groups of matched members serve
+     * every member, since payer-to-payer exchange follows the member's Consent instead.
+     */
+    private static String servedMember(String alias) {
+        return "(" + OptOutSql.notOptedOut(alias + ".patient_id") + " or " + MatchGroups.isMatchGroup(alias
+                + ".group_id") + ")";
     }
 
     private void streamMembers(String sql, String groupId, Long version, long servedVersion, MemberSink sink)

@@ -135,7 +135,7 @@ public class GroupResource {
         GroupQuery query = GroupQuery.parse(uri.getQueryParameters());
         List<ObjectNode> matches = new ArrayList<>();
         Map<String, Long> versions = new HashMap<>();
-        for (GroupRepository.GrantedGroup granted : groups.grantedGroups(caller.groups())) {
+        for (GroupRepository.GrantedGroup granted : groups.readableGroups(caller)) {
             ObjectNode group = ServedGroup.withOptedOut(mapper.served(granted.contentWithoutMembers(), query.summary()),
                     groups.optedOutCount(granted.id()));
             if (query.matches(group)) {

@@ -6,6 +6,7 @@ import org.openpayer.bulkexport.attribution.optout.OptOutRegistry;
 import org.openpayer.bulkexport.attribution.roster.GroupFhirMapper;
 import org.openpayer.bulkexport.attribution.roster.GroupMembership;
 import org.openpayer.bulkexport.attribution.roster.GroupRepository;
+import org.openpayer.bulkexport.attribution.roster.MatchGroups;
 import org.openpayer.bulkexport.attribution.store.ResourceStore;
 import org.openpayer.bulkexport.attribution.store.ResourceWrite;
 
@@ -33,10 +34,13 @@ public class ResourceBatchWriter {
     private final GroupMembership membership;
     private final AttributionEvents events;
     private final OptOutRegistry optOuts;
+    private final MatchGroups matchGroups;
 
     public ResourceBatchWriter(ResourceStore store, GroupFhirMapper groupMapper, GroupRepository groups,
-                               GroupMembership membership, AttributionEvents events, OptOutRegistry optOuts) {
+                               GroupMembership membership, AttributionEvents events, OptOutRegistry optOuts,
+                               MatchGroups matchGroups) {
         this.optOuts = optOuts;
+        this.matchGroups = matchGroups;
         this.store = store;
         this.groupMapper = groupMapper;
         this.groups = groups;
@@ -44,8 +48,13 @@ public class ResourceBatchWriter {
         this.events = events;
     }
 
-    /** Stores a batch (no resource twice); returns what was stored of each, in batch order. */
+    /**
+     * Stores a batch (no resource twice); returns what was stored of each, in batch order. Groups of matched members
+     * are the server's own: writing one is refused (422).
+     */
     public List<ResourceStore.Stored> write(Connection connection, List<ResourceWrite> batch) throws SQLException {
+        matchGroups.refuseChanges(connection, batch.stream()
+                .filter(write -> "Group".equals(write.resourceType())).map(ResourceWrite::id).toList());
         List<ResourceStore.Stored> stored = store.write(connection, batch);
         for (int i = 0; i < batch.size(); i++) {
             ResourceWrite write = batch.get(i);
@@ -62,6 +71,9 @@ public class ResourceBatchWriter {
 
     /** Deletes a resource (a Group loses its members and identifiers too); empty if there was nothing to delete. */
     public Optional<Long> delete(Connection connection, String resourceType, String id) throws SQLException {
+        if ("Group".equals(resourceType)) {
+            matchGroups.refuseChanges(connection, List.of(id));
+        }
         Optional<String> consentingMember = CONSENT.equals(resourceType)
                 ? store.patientId(connection, resourceType, id) : Optional.empty();
         Optional<Long> version = store.delete(connection, resourceType, id);
@@ -75,6 +87,20 @@ public class ResourceBatchWriter {
                     "delete", null, List.of());
         }
         return version;
+    }
+
+    /**
+     * Stores a new Group of matched members ({@code $bulk-member-match}) for the client that asked, members included.
+     * It is no attribution list: it gets no discovery identifiers (so no identifier grant can reach it) and no
+     * attribution-list-changed event.
+     */
+    public ResourceStore.Stored writeMatchGroup(Connection connection, ResourceWrite group, String ownerClientId)
+            throws SQLException {
+        ResourceStore.Stored stored = store.write(connection, List.of(group)).get(0);
+        group.groupMembers().stage(connection, membership);
+        membership.replaceAll(connection, group.id(), stored.versionId());
+        matchGroups.register(connection, group.id(), ownerClientId);
+        return stored;
     }
 
     /** The write's members are the Group's whole new list. */

@@ -55,7 +55,8 @@ final class StoredMembers {
         List<Map<String, String>> matches = new ArrayList<>();
         try (Connection connection = connection(); PreparedStatement query = connection.prepareStatement(
                 "select patient_id, member_identifier, coverage_to_link, consent, consent_status, consent_policy, "
-                        + "consent_start::text, consent_end::text, consent_recipient::text, consent_source::text "
+                        + "consent_start::text, consent_end::text, consent_recipient::text, consent_source::text, "
+                        + "match_group_id "
                         + "from attribution.member_match where client_id = ? order by matched_at")) {
             query.setString(1, clientId);
             try (ResultSet row = query.executeQuery()) {

@@ -18,6 +18,7 @@ import org.openpayer.bulkexport.attribution.AttributionTestResource;
 import org.openpayer.bulkexport.attribution.roster.search.GroupSearchParameter;
 import org.openpayer.bulkexport.model.fhir.ResourceType;
 import org.openpayer.bulkexport.model.fhir.hrex.HrexVocabulary;
+import org.openpayer.bulkexport.model.fhir.hrex.PdexMemberMatchVocabulary;
 import org.openpayer.bulkexport.model.fhir.pull.PayerPullVocabulary;
 
 import java.util.ArrayList;
@@ -57,14 +58,18 @@ class MetadataIT {
                 .containsExactlyInAnyOrderElementsOf(names());
         assertThat(group.getOperation()).extracting(operation -> operation.getName())
                 .containsExactly("export", "davinci-data-export", "member-add", "member-remove",
-                        "confirm-attribution-list", "attribution-status");
+                        "confirm-attribution-list", "attribution-status", "bulk-member-match");
         assertThat(group.getOperation().get(0).getDefinition()).isEqualTo(CapabilityStatementBuilder.GROUP_EXPORT);
         assertThat(group.getOperation().get(1).getDefinition())
                 .isEqualTo(CapabilityStatementBuilder.ATR_OPERATION + "davinci-data-export");
         assertThat(group.getOperation().get(1).getDocumentation())
                 .contains(CapabilityStatementBuilder.DOWNLOAD_BOOKED.strip());
+        assertThat(group.getOperation().get(1).getDocumentation())
+                .contains(CapabilityStatementBuilder.PAYER_TO_PAYER.strip());
         assertThat(group.getOperation().get(2).getDefinition())
                 .isEqualTo(CapabilityStatementBuilder.ATR_OPERATION + "member-add");
+        assertThat(group.getOperation().get(6).getDefinition())
+                .isEqualTo(PdexMemberMatchVocabulary.BULK_MEMBER_MATCH);
         assertThat(group.getInteraction()).extracting(interaction -> interaction.getCode().toCode())
                 .contains("read", "vread", "history-instance", "search-type");
     }

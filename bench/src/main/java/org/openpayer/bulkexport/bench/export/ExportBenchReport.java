@@ -2,6 +2,7 @@ package org.openpayer.bulkexport.bench.export;
 
 import org.openpayer.bulkexport.bench.MachineFacts;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +20,7 @@ final class ExportBenchReport {
     private long smallGroupMembers;
     private Timing population;
     private RawLimit.Transfer rawLimit;
-    private RawLimit.Transfer viaGateway;
-    private RawLimit.Transfer viaFileService;
-    private RawLimit.Transfer directS3;
+    private final List<Downloads.Ways> downloads = new ArrayList<>();
     private Map<String, Long> peakRss = Map.of();
 
     ExportBenchReport(int members) {
@@ -69,10 +68,9 @@ final class ExportBenchReport {
         this.rawLimit = transfer;
     }
 
-    void downloads(RawLimit.Transfer gateway, RawLimit.Transfer fileService, RawLimit.Transfer s3) {
-        this.viaGateway = gateway;
-        this.viaFileService = fileService;
-        this.directS3 = s3;
+    /** One round of downloads, all three ways with one client; reported in the order given. */
+    void downloads(Downloads.Ways ways) {
+        downloads.add(ways);
     }
 
     void peakRss(Map<String, Long> mebibytesByProcess) {
@@ -104,11 +102,20 @@ final class ExportBenchReport {
                 .append(f(rawLimit.resourcesPerSecond())).append(" | ").append(f(rawLimit.megabytesPerSecond()))
                 .append(" | export reaches ").append(percent(population.megabytesPerSecond(),
                         rawLimit.megabytesPerSecond())).append(" of it (MB/s) |\n");
-        download(md, "Download via the gateway and file-service (public URL)", viaGateway);
-        download(md, "Download from file-service directly", viaFileService);
-        md.append("| Download straight from S3 | | ").append(f(directS3.bytes() / 1e6)).append(" | ")
-                .append(f(directS3.seconds())).append(" | | ").append(f(directS3.megabytesPerSecond()))
-                .append(" | |\n\n");
+        for (Downloads.Client client : Downloads.Client.values()) {
+            List<Downloads.Ways> rounds = downloads.stream().filter(ways -> ways.client() == client).toList();
+            if (rounds.isEmpty()) {
+                continue;
+            }
+            List<RawLimit.Transfer> s3 = rounds.stream().map(Downloads.Ways::s3).toList();
+            String name = ", " + client.label();
+            download(md, "Download via the gateway and file-service (public URL)" + name,
+                    rounds.stream().map(Downloads.Ways::gateway).toList(), s3);
+            download(md, "Download from file-service directly" + name,
+                    rounds.stream().map(Downloads.Ways::fileService).toList(), s3);
+            download(md, "Download straight from S3" + name, s3, null);
+        }
+        md.append('\n');
         md.append("Peak RSS (MiB): ");
         peakRss.forEach((name, mib) -> md.append(name).append(' ').append(mib).append(", "));
         md.setLength(md.length() - 2);
@@ -116,11 +123,32 @@ final class ExportBenchReport {
         return md.toString();
     }
 
-    private void download(StringBuilder md, String name, RawLimit.Transfer transfer) {
-        md.append("| ").append(name).append(" | | ").append(f(transfer.bytes() / 1e6)).append(" | ")
-                .append(f(transfer.seconds())).append(" | | ").append(f(transfer.megabytesPerSecond())).append(" | ")
-                .append(percent(transfer.megabytesPerSecond(), directS3.megabytesPerSecond()))
-                .append(" of direct S3 |\n");
+    /**
+     * One way's row: the median of its rounds, their range, and (unless it is S3's own row) the median against S3's
+     * median with the same client.
+     */
+    private static void download(StringBuilder md, String name, List<RawLimit.Transfer> rounds,
+                                 List<RawLimit.Transfer> s3) {
+        RawLimit.Transfer median = median(rounds);
+        md.append("| ").append(name).append(" | | ").append(f(median.bytes() / 1e6)).append(" | ")
+                .append(f(median.seconds())).append(" | | ").append(f(median.megabytesPerSecond())).append(" | ")
+                .append("median of ").append(rounds.size()).append(" rounds (")
+                .append(f(rounds.stream().mapToDouble(RawLimit.Transfer::megabytesPerSecond).min().orElseThrow()))
+                .append("–")
+                .append(f(rounds.stream().mapToDouble(RawLimit.Transfer::megabytesPerSecond).max().orElseThrow()))
+                .append(" MB/s)");
+        if (s3 != null) {
+            md.append(", ").append(percent(median.megabytesPerSecond(), median(s3).megabytesPerSecond()))
+                    .append(" of direct S3 with the same client");
+        }
+        md.append(" |\n");
+    }
+
+    /** The round of median time (the lower middle one of an even count). */
+    static RawLimit.Transfer median(List<RawLimit.Transfer> rounds) {
+        List<RawLimit.Transfer> sorted = rounds.stream()
+                .sorted(Comparator.comparingDouble(RawLimit.Transfer::seconds)).toList();
+        return sorted.get((sorted.size() - 1) / 2);
     }
 
     private static void row(StringBuilder md, String name, Timing timing, String notes) {

@@ -65,6 +65,13 @@ public class ExportJob extends PanacheEntityBase {
     @Column(name = "task_count")
     public Integer taskCount;
 
+    /** The planner holding the job's planning lease ({@link PlanningLease}), and when it last made progress. */
+    @Column(name = "planner_id")
+    public String plannerId;
+
+    @Column(name = "planner_seen_at")
+    public Instant plannerSeenAt;
+
     @Column(name = "tasks_done")
     public int tasksDone;
 

@@ -84,27 +84,68 @@ public class JobLifecycle {
         return updated == 1;
     }
 
-    /** Moves an accepted job into planning; empty when it is planned already or was cancelled. */
+    /**
+     * A planner asks to plan the job: granted for an accepted job, or for one whose planner was lost (the lease went
+     * stale), then resuming after what that planner stored; see {@link PlanningLease}.
+     */
     @Transactional
-    public Optional<ExportJob> startPlanning(UUID jobId) {
+    public PlanningLease.Claim claimPlanning(UUID jobId, String plannerId) {
         ExportJob job = lock(jobId);
-        if (job == null || job.status != JobStatus.ACCEPTED) {
-            return Optional.empty();
+        if (job == null) {
+            return new PlanningLease.Claim.Nothing();
         }
-        moveTo(job, JobStatus.IN_PROGRESS);
-        return Optional.of(job);
+        if (job.status == JobStatus.ACCEPTED) {
+            moveTo(job, JobStatus.IN_PROGRESS);
+        }
+        return PlanningLease.claim(job, plannerId);
+    }
+
+    /**
+     * Tasks a lost planner stored and released but perhaps never published, as events to publish again (marked as
+     * just sent, for the supervisor's clock); publishing a task twice only rewrites its own files.
+     */
+    @Transactional
+    public List<ExportTaskPlanned> republish(UUID jobId, List<ExportTask> tasks) {
+        ExportJob job = ExportJob.findById(jobId);
+        List<ExportTaskPlanned> events = new ArrayList<>();
+        for (ExportTask stored : tasks) {
+            ExportTask task = ExportTask.findById(stored.key);
+            if (job == null || task == null || task.status != TaskStatus.PLANNED) {
+                continue;
+            }
+            task.updatedAt = Instant.now();
+            events.add(TaskEvents.republished(job, task,
+                    ExportBatch.findById(new ExportBatch.Key(jobId, task.batchSeq))));
+        }
+        return events;
+    }
+
+    /** The patients a client named that no stored batch of the job holds: not members, nothing of theirs exported. */
+    @Transactional
+    public List<String> namedButNotPlanned(UUID jobId, List<String> named) {
+        if (named == null || named.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> missing = ExportJob.getEntityManager().createNativeQuery(
+                        "select n.p from unnest(cast(?1 as text[])) with ordinality as n(p, i)"
+                                + " where not exists (select 1 from export.export_batch b"
+                                + " where b.job_id = ?2 and b.batch_seq > 0 and n.p = any(b.patient_ids))"
+                                + " order by n.i")
+                .setParameter(1, named.toArray(String[]::new)).setParameter(2, jobId).getResultList();
+        return missing;
     }
 
     /**
      * Records planned tasks of one batch of patients, waiting their turn ({@link TaskWindow}); returns those of the
-     * job's waiting tasks that are to be published now, or empty when the job stopped running meanwhile, so planning
-     * stops too.
+     * job's waiting tasks that are to be published now, or empty when the job stopped running meanwhile or another
+     * planner took it over, so this planning stops.
      */
     @Transactional
-    public Optional<List<ExportTaskPlanned>> addTasks(UUID jobId, int batchSeq, List<String> patients,
-                                                      List<ExportTaskPlanned> tasks) {
+    public Optional<List<ExportTaskPlanned>> addTasks(UUID jobId, String plannerId, int batchSeq,
+                                                      List<String> patients, List<ExportTaskPlanned> tasks) {
         ExportJob job = lock(jobId);
-        if (job == null || !job.status.isRunning()) {
+        if (job == null || !job.status.isRunning() || !PlanningLease.renew(job, plannerId)) {
             return Optional.empty();
         }
         if (tasks.isEmpty()) {
@@ -145,11 +186,14 @@ public class JobLifecycle {
         return true;
     }
 
-    /** Fixes the task count; a job with no tasks (an empty Group), or whose tasks all finished already, completes. */
+    /**
+     * Fixes the task count; a job with no tasks (an empty Group), or whose tasks all finished already, completes.
+     * Nothing changes for a planner that lost the job's lease.
+     */
     @Transactional
-    public Change finishPlanning(UUID jobId, int taskCount) {
+    public Change finishPlanning(UUID jobId, String plannerId, int taskCount) {
         ExportJob job = lock(jobId);
-        if (job == null || !job.status.isRunning()) {
+        if (job == null || !job.status.isRunning() || !PlanningLease.renew(job, plannerId)) {
             return new Change.None();
         }
         job.taskCount = taskCount;
@@ -262,6 +306,31 @@ public class JobLifecycle {
             if (job != null && job.status.isRunning()) {
                 failJob(job, "The export did not finish within " + timeout.toHours() + " hours; start it again, "
                         + "perhaps with fewer types or patients.");
+                failed++;
+            }
+        }
+        return failed;
+    }
+
+    /**
+     * Fails jobs whose planning stopped: accepted but never taken up by a planner, or taken up and unchanged for
+     * {@code timeout} before their last batch was planned (the planner's instance was lost; a planning job changes with
+     * every batch stored and every task reported). Planning does not resume, as a second planner could then race the
+     * first; the client is told to start again, well before the job timeout would end it.
+     */
+    @Transactional
+    public int failStalledPlanning(Duration timeout, int limit) {
+        Instant stalledBefore = Instant.now().minus(timeout);
+        List<ExportJob> stalled = ExportJob.find(
+                "(status = ?1 or (status = ?2 and taskCount is null)) and updatedAt < ?3",
+                JobStatus.ACCEPTED, JobStatus.IN_PROGRESS, stalledBefore).page(0, limit).list();
+        int failed = 0;
+        for (ExportJob candidate : stalled) {
+            ExportJob job = lock(candidate.id);
+            if (job != null && job.status.isRunning() && job.taskCount == null
+                    && job.updatedAt.isBefore(stalledBefore)) {
+                failJob(job, "Planning the export stopped before it finished (a service instance was lost); "
+                        + "start the export again.");
                 failed++;
             }
         }

@@ -20,6 +20,8 @@ import java.util.UUID;
  *   published again, waiting twice as long after each attempt, and fails its job after {@code export.task-retries};
  *   </li>
  *   <li>a job still running {@code export.job-timeout} after kick-off fails with a reason the client can read;</li>
+ *   <li>a job whose planning made no progress for {@code export.task-timeout} (never taken up, or its planner lost)
+ *   fails, telling the client to start again;</li>
  *   <li>a finished job past {@code export.file-retention} has its files purged, then answers 404.</li>
  * </ul>
  * A worker that dies mid-task needs none of this: its task's offset was never committed, so Kafka hands the task to
@@ -56,6 +58,10 @@ public class JobSupervisor {
         int overdue = lifecycle.failOverdueJobs(config.jobTimeout(), ROUND);
         if (overdue > 0) {
             LOG.warnf("failed %d export jobs running longer than %s", overdue, config.jobTimeout());
+        }
+        int unplanned = lifecycle.failStalledPlanning(config.taskTimeout(), ROUND);
+        if (unplanned > 0) {
+            LOG.warnf("failed %d export jobs whose planning stopped for %s", unplanned, config.taskTimeout());
         }
         for (UUID expired : lifecycle.expiredJobs(config.fileRetention(), ROUND)) {
             storage.deletePrefix(ExportFileNames.jobPrefix(expired));

@@ -45,10 +45,13 @@ public class ExportKickOff {
     private final PublicUrls urls;
     private final CriterionParser filters;
     private final ExportConfig config;
+    private final PayerToPayerKickOff payerToPayer;
 
     public ExportKickOff(MemberDataReader memberData, JobLifecycle lifecycle, ExportRequestPublisher publisher,
-                         PublicUrls urls, SearchParameterCatalog searchParameters, ExportConfig config) {
+                         PublicUrls urls, SearchParameterCatalog searchParameters, ExportConfig config,
+                         PayerToPayerKickOff payerToPayer) {
         this.config = config;
+        this.payerToPayer = payerToPayer;
         this.filters = new CriterionParser(searchParameters);
         this.memberData = memberData;
         this.lifecycle = lifecycle;
@@ -56,22 +59,26 @@ public class ExportKickOff {
         this.urls = urls;
     }
 
-    /** A GET kick-off: the parameters are the query, and the manifest's {@code request} repeats it. */
-    Response byGet(Caller caller, ExportLevel level, String groupId, String kickOffPath, UriInfo uri,
+    /**
+     * A GET kick-off: the parameters are the query, and the manifest's {@code request} repeats it.
+     *
+     * @param group the Group exported (the caller may reach it), or {@code null} below group level
+     */
+    Response byGet(Caller caller, ExportLevel level, MemberDataReader.GroupRef group, String kickOffPath, UriInfo uri,
                    HttpHeaders headers) throws SQLException {
         String query = uri.getRequestUri().getRawQuery();
-        return kickOff(new KickOffContext(caller, level, false, lenient(headers), isDaVinci(kickOffPath)), groupId,
+        return kickOff(new KickOffContext(caller, level, false, lenient(headers), isDaVinci(kickOffPath)), group,
                 uri.getQueryParameters(), urls.fhirBase() + kickOffPath + (query == null ? "" : "?" + query));
     }
 
     /** A POST kick-off: the parameters are the Parameters body; the manifest's {@code request} is the URL alone. */
-    Response byPost(Caller caller, ExportLevel level, String groupId, String kickOffPath, UriInfo uri,
-                    HttpHeaders headers, String body) throws SQLException {
+    Response byPost(Caller caller, ExportLevel level, MemberDataReader.GroupRef group, String kickOffPath,
+                    UriInfo uri, HttpHeaders headers, String body) throws SQLException {
         if (!uri.getQueryParameters().isEmpty()) {
             throw FhirException.badRequest("A POST kick-off takes its parameters in the Parameters body, not in the "
                     + "URL.");
         }
-        return kickOff(new KickOffContext(caller, level, true, lenient(headers), isDaVinci(kickOffPath)), groupId,
+        return kickOff(new KickOffContext(caller, level, true, lenient(headers), isDaVinci(kickOffPath)), group,
                 KickOffParameters.fromBody(body), urls.fhirBase() + kickOffPath);
     }
 
@@ -85,15 +92,18 @@ public class ExportKickOff {
         return prefer != null && PreferHeader.lenient(String.join(",", prefer));
     }
 
-    private Response kickOff(KickOffContext context, String groupId, Map<String, List<String>> query,
+    private Response kickOff(KickOffContext context, MemberDataReader.GroupRef group, Map<String, List<String>> query,
                              String requestUrl) throws SQLException {
         Caller caller = context.caller();
         ExportLevel level = context.level();
+        String groupId = group == null ? null : group.id();
         ExportParameters parameters = ExportParameters.parse(query, context, filters);
+        String payerToPayerClient = payerToPayer.check(context, group, parameters);
         boolean byGrant = level != ExportLevel.GROUP;
         Population population = new Population(groupId,
                 byGrant ? List.copyOf(caller.groups().groupIds()) : null,
-                byGrant ? List.copyOf(caller.groups().identifiers()) : null, parameters.patients());
+                byGrant ? List.copyOf(caller.groups().identifiers()) : null, parameters.patients(),
+                payerToPayerClient);
         if (!context.davinci()) {
             // Da Vinci asks for named non-members to be left out and reported, which the planner does.
             requireMembers(population);

@@ -22,8 +22,9 @@ import java.sql.SQLException;
 
 /**
  * {@code GET} and {@code POST [base]/Group/{id}/$export} (Bulk Data) and {@code /$davinci-data-export} (Da Vinci ATR
- * and PDex): the members of one attribution Group. The client must be allowed that Group instance: a Group it may
- * not see answers 404, like an unknown one.
+ * and PDex): the members of one Group. The client must be allowed that Group instance: a Group it may not see answers
+ * 404, like an unknown one. A Group of matched members is exported only by payer-to-payer export
+ * ({@link PayerToPayerKickOff}).
  */
 @Path(PublicPaths.FHIR + "/Group/{id}")
 @Authenticated
@@ -43,7 +44,8 @@ public class GroupExportResource {
     @Path("$export")
     public Response kickOff(@PathParam("id") String groupId, @Context UriInfo uri,
                            @Context HttpHeaders headers) throws SQLException {
-        return kickOff.byGet(accessibleGroup(groupId), ExportLevel.GROUP, groupId, path(groupId), uri, headers);
+        Caller caller = Caller.from(token);
+        return kickOff.byGet(caller, ExportLevel.GROUP, accessibleGroup(caller, groupId), path(groupId), uri, headers);
     }
 
     @POST
@@ -52,14 +54,17 @@ public class GroupExportResource {
     public Response kickOffByPost(@PathParam("id") String groupId, @Context UriInfo uri,
                                   @Context HttpHeaders headers, String body)
             throws SQLException {
-        return kickOff.byPost(accessibleGroup(groupId), ExportLevel.GROUP, groupId, path(groupId), uri, headers, body);
+        Caller caller = Caller.from(token);
+        return kickOff.byPost(caller, ExportLevel.GROUP, accessibleGroup(caller, groupId), path(groupId), uri,
+                headers, body);
     }
 
     @GET
     @Path(ExportKickOff.DA_VINCI_DATA_EXPORT)
     public Response daVinciKickOff(@PathParam("id") String groupId, @Context UriInfo uri,
                                    @Context HttpHeaders headers) throws SQLException {
-        return kickOff.byGet(accessibleGroup(groupId), ExportLevel.GROUP, groupId, daVinciPath(groupId), uri,
+        Caller caller = Caller.from(token);
+        return kickOff.byGet(caller, ExportLevel.GROUP, accessibleGroup(caller, groupId), daVinciPath(groupId), uri,
                 headers);
     }
 
@@ -68,18 +73,21 @@ public class GroupExportResource {
     @Consumes({FhirMediaType.FHIR_JSON, "application/json"})
     public Response daVinciKickOffByPost(@PathParam("id") String groupId, @Context UriInfo uri,
                                          @Context HttpHeaders headers, String body) throws SQLException {
-        return kickOff.byPost(accessibleGroup(groupId), ExportLevel.GROUP, groupId, daVinciPath(groupId), uri,
+        Caller caller = Caller.from(token);
+        return kickOff.byPost(caller, ExportLevel.GROUP, accessibleGroup(caller, groupId), daVinciPath(groupId), uri,
                 headers, body);
     }
 
-    /** The caller, once it is known to be allowed the Group. */
-    private Caller accessibleGroup(String groupId) throws SQLException {
-        Caller caller = Caller.from(token);
-        memberData.findGroup(groupId)
-                .filter(group -> caller.groups().permits(group.id(), group.identifierTokens()))
+    /**
+     * The Group, once the caller is known to reach it: an attribution list through its grant, a Group of matched
+     * members ({@code $bulk-member-match}) only as the client it belongs to, whatever its grants.
+     */
+    private MemberDataReader.GroupRef accessibleGroup(Caller caller, String groupId) throws SQLException {
+        return memberData.findGroup(groupId)
+                .filter(group -> group.matchOwner() != null ? group.matchOwner().equals(caller.clientId())
+                        : caller.groups().permits(group.id(), group.identifierTokens()))
                 .orElseThrow(() -> FhirException.notFound(
                         "Group/" + groupId + " is not known or not accessible to this client."));
-        return caller;
     }
 
     private static String path(String groupId) {

@@ -15,11 +15,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads attribution-service's Group tables, read-only (a replica in production): which Groups exist, the identifiers
- * that decide access, and members in keyset-paged batches so planning never holds a whole roster in memory. The
- * tables and columns read here are attribution-service's documented read contract.
+ * (or, for a Group of matched members, the owner) that decide access, and members in keyset-paged batches so planning
+ * never holds a whole roster in memory. The tables and columns read here are attribution-service's documented read
+ * contract.
  */
 @ApplicationScoped
 public class MemberDataReader {
@@ -37,8 +39,13 @@ public class MemberDataReader {
         this.memberData = memberData;
     }
 
-    /** A Group with the identifiers ({@code system|value}) that access grants match. */
-    public record GroupRef(String id, List<String> identifierTokens) {
+    /**
+     * A Group with the identifiers ({@code system|value}) that access grants match.
+     *
+     * @param matchOwner for a Group of matched members ({@code $bulk-member-match}), the one client it belongs to;
+     *                   {@code null} for an attribution list
+     */
+    public record GroupRef(String id, List<String> identifierTokens, String matchOwner) {
     }
 
     public Optional<GroupRef> findGroup(String groupId) throws SQLException {
@@ -62,29 +69,46 @@ public class MemberDataReader {
                     }
                 }
             }
-            return Optional.of(new GroupRef(groupId, identifiers));
+            return Optional.of(new GroupRef(groupId, identifiers, matchOwner(connection, groupId)));
+        }
+    }
+
+    private static String matchOwner(Connection connection, String groupId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(PayerConsentSql.MATCH_GROUP_OWNER)) {
+            statement.setString(1, groupId);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
         }
     }
 
     /**
      * The next batch of the population's patients after {@code afterPatientId}, in id order: keyset paging, so each
      * batch costs the same however deep into a large roster it is. Only current (not inactive) members count, and
-     * members who opted out of provider access (attribution.member_opt_out) are never members for an export.
+     * members who opted out of provider access (attribution.member_opt_out) are never members for an export. In a
+     * payer-to-payer export the member's Consent decides instead: only members whose Consent is in force count.
+     * Groups of matched members are never reached by a grant.
      */
     public List<String> members(Population population, String afterPatientId, int limit) throws SQLException {
         StringBuilder sql = new StringBuilder("""
                 select distinct m.patient_id from attribution.group_member m
                 join attribution.resource g on g.resource_type = 'Group' and g.id = m.group_id and not g.deleted
-                where not m.inactive and m.patient_id > ?
-                  and %s""".formatted(OptOutSql.notOptedOut("m.patient_id")));
+                where not m.inactive and m.patient_id > ?""");
         List<Object> values = new ArrayList<>();
         values.add(afterPatientId);
+        if (population.payerToPayerClient() != null) {
+            sql.append(" and ").append(PayerConsentSql.inForce("m.group_id", "m.patient_id"));
+            values.add(population.payerToPayerClient());
+        } else {
+            sql.append(" and ").append(OptOutSql.notOptedOut("m.patient_id"));
+        }
         if (population.groupId() != null) {
             sql.append(" and m.group_id = ?");
             values.add(population.groupId());
         } else {
             sql.append(" and (m.group_id = any(?) or exists (select 1 from attribution.group_identifier i "
-                    + "where i.group_id = m.group_id and i.system || '|' || i.value = any(?)))");
+                    + "where i.group_id = m.group_id and i.system || '|' || i.value = any(?)))"
+                    + " and not exists (select 1 from attribution.member_match_group o where o.group_id = m.group_id)");
             values.add(population.grantedGroupIds().toArray(String[]::new));
             values.add(population.grantedGroupIdentifiers().toArray(String[]::new));
         }
@@ -95,6 +119,46 @@ public class MemberDataReader {
         sql.append(" order by m.patient_id limit ?");
         values.add(limit);
         List<String> patients = new ArrayList<>(limit);
+        try (Connection connection = memberData.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            new SqlCondition(sql.toString(), values).bind(connection, statement, 1);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    patients.add(result.getString(1));
+                }
+            }
+        }
+        return patients;
+    }
+
+    /**
+     * Members of a Group of matched members (of the {@code patient} subset, if given) whose Consent is not in force for
+     * this client, in id order, at most {@code limit}: a payer-to-payer export refuses to start for them, and reports
+     * those whose Consent lapsed before it ran.
+     *
+     * @param recipients the caller's payer identifiers, which the Consent must name as recipient; {@code null} to
+     *                   leave the recipient unchecked (the kick-off checked it)
+     */
+    public List<String> membersWithoutConsent(Population population, Set<String> recipients, int limit)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("select m.patient_id from attribution.group_member m "
+                + "where m.group_id = ? and not m.inactive and not ");
+        List<Object> values = new ArrayList<>();
+        values.add(population.groupId());
+        if (recipients == null) {
+            sql.append(PayerConsentSql.inForce("m.group_id", "m.patient_id"));
+        } else {
+            sql.append(PayerConsentSql.inForceFor("m.group_id", "m.patient_id"));
+            values.add(recipients.toArray(String[]::new));
+        }
+        values.add(population.payerToPayerClient());
+        if (population.onlyPatients() != null) {
+            sql.append(" and m.patient_id = any(?)");
+            values.add(population.onlyPatients().toArray(String[]::new));
+        }
+        sql.append(" order by m.patient_id limit ?");
+        values.add(limit);
+        List<String> patients = new ArrayList<>();
         try (Connection connection = memberData.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             new SqlCondition(sql.toString(), values).bind(connection, statement, 1);

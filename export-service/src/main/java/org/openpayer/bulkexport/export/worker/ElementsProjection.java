@@ -37,27 +37,38 @@ public class ElementsProjection {
 
     /** The rewrite for one task's rows; the identity when the task keeps its type whole. */
     UnaryOperator<byte[]> forTask(String resourceType, List<String> elements) {
+        return keptElements(resourceType, elements)
+                .<UnaryOperator<byte[]>>map(kept -> json -> project(json, kept))
+                .orElse(UnaryOperator.identity());
+    }
+
+    /** The elements a resource of the type keeps under the selection, or empty when it stays whole. */
+    Optional<Set<String>> keptElements(String resourceType, List<String> elements) {
         Optional<Set<String>> listed = elements == null ? Optional.empty()
                 : ElementSelection.parse(elements).elementsFor(resourceType);
         if (listed.isEmpty()) {
-            return UnaryOperator.identity();
+            return Optional.empty();
         }
         Set<String> kept = new HashSet<>(listed.get());
         kept.addAll(required(resourceType));
-        return json -> project(json, kept);
+        return Optional.of(Set.copyOf(kept));
+    }
+
+    /** Leaves a parsed resource with the kept elements (and those always kept) only, tagged SUBSETTED. */
+    static ObjectNode retain(ObjectNode resource, Set<String> kept) {
+        List<String> retained = new ArrayList<>();
+        resource.fieldNames().forEachRemaining(name -> {
+            if (ALWAYS_KEPT.contains(name) || kept.contains(baseName(name, kept))) {
+                retained.add(name);
+            }
+        });
+        resource.retain(retained);
+        return SubsettedTag.mark(resource);
     }
 
     private static byte[] project(byte[] json, Set<String> kept) {
         try {
-            ObjectNode resource = (ObjectNode) JSON.readTree(json);
-            List<String> retained = new ArrayList<>();
-            resource.fieldNames().forEachRemaining(name -> {
-                if (ALWAYS_KEPT.contains(name) || kept.contains(baseName(name, kept))) {
-                    retained.add(name);
-                }
-            });
-            resource.retain(retained);
-            return JSON.writeValueAsBytes(SubsettedTag.mark(resource));
+            return JSON.writeValueAsBytes(retain((ObjectNode) JSON.readTree(json), kept));
         } catch (IOException e) {
             throw new UncheckedIOException("a stored resource is not JSON", e);
         }

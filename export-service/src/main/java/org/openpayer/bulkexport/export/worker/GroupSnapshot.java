@@ -16,9 +16,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An ATR export's Group resource, as attribution-service serves it, in the version current at the job's transaction
@@ -30,6 +32,7 @@ import java.util.Optional;
 final class GroupSnapshot {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MEMBER = "member";
     private static final String VERSION = """
             select h.version_id, h.content, h.last_updated from attribution.resource_history h
             where h.resource_type = 'Group' and h.id = ? and h.last_updated <= ?""";
@@ -50,9 +53,12 @@ final class GroupSnapshot {
 
     /**
      * The Group's JSON as pieces, members read as the pieces are pulled; empty when the Group has no version to
-     * export. The connection must not auto-commit, so the member cursor streams.
+     * export. With {@code _elements} ({@code kept} present) the Group keeps those elements only, tagged SUBSETTED, and
+     * its members are read only when {@code member} is among them. The connection must not auto-commit, so the member
+     * cursor streams.
      */
-    static Optional<Iterator<String>> open(Connection connection, ExportTaskPlanned task) throws SQLException {
+    static Optional<Iterator<String>> open(Connection connection, ExportTaskPlanned task, Optional<Set<String>> kept)
+            throws SQLException {
         Optional<Version> version = version(connection, task);
         if (version.isEmpty() || version.get().deleted()
                 || task.since() != null && !version.get().lastUpdated().isAfter(task.since())) {
@@ -61,6 +67,12 @@ final class GroupSnapshot {
         long versionId = version.get().id();
         ObjectNode group = parse(version.get().content());
         ServedGroup.withOptedOut(group, optedOut(connection, task.groupId(), versionId));
+        if (kept.isPresent()) {
+            ElementsProjection.retain(group, kept.get());
+            if (!kept.get().contains(MEMBER)) {
+                return Optional.of(ServedGroup.pieces(group.toString(), Collections.emptyIterator()));
+            }
+        }
         PreparedStatement members = connection.prepareStatement(MEMBERS);
         members.closeOnCompletion();
         members.setFetchSize(ResourceQuery.FETCH_SIZE);

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The export hot path's queries over attribution-service's resource table, one type per task:
@@ -24,7 +25,8 @@ import java.util.List;
  *   level, members who joined the Group after {@code _since} get everything (their whole record is new to the
  *   client), and referenced directory resources are included whatever their date;</li>
  *   <li>narrowed by the type's {@code _typeFilter} queries, answered from the search index in SQL, so no row is parsed
- *   to be filtered.</li>
+ *   to be filtered;</li>
+ *   <li>in a payer-to-payer export, narrowed by the members' Consents ({@link ConsentScope}).</li>
  * </ul>
  * Current versions go to {@code output}; with {@code _since}, resources deleted since go to {@code deleted}, never to
  * both. The ordering makes a task's output the same on every run, so a redelivered task rewrites identical files.
@@ -69,10 +71,10 @@ final class ResourceQuery {
      * Opens the streaming result of the task's current resources, their JSON in the first column. The connection must
      * not auto-commit: PostgreSQL streams with a fetch size only inside a transaction.
      */
-    static ResultSet open(Connection connection, ExportTaskPlanned task, CriterionParser filterParser)
-            throws SQLException {
+    static ResultSet open(Connection connection, ExportTaskPlanned task, CriterionParser filterParser,
+                          Optional<ConsentScope> consent) throws SQLException {
         ResourceType type = type(task);
-        Where where = rows(connection, task, type, false);
+        Where where = rows(task, type, false, consent);
         boolean referenced = !type.inPatientCompartment() && task.groupId() != null;
         if (task.since() != null && !referenced) {
             List<String> joinedAfter = joinedAfterSince(connection, task, type);
@@ -88,26 +90,35 @@ final class ResourceQuery {
                     .map(query -> FilterQuery.parse(filterParser, type, query)).toList());
             where.and(filter.sql(), filter.values().toArray());
         }
+        if (consent.isPresent()) {
+            for (SqlCondition condition : consent.get().conditions(type)) {
+                where.and(condition.sql(), condition.values().toArray());
+            }
+        }
         return where.query(connection, "select r.content from attribution.resource r", order(type));
     }
 
     /**
      * With {@code _since}: the resources of the task deleted after it (up to the transaction time), as {@code Type/id}
-     * in the first column. Deleted rows keep their compartment, so the same batch finds them.
+     * in the first column. Deleted rows keep their compartment, so the same batch finds them; a payer-to-payer export
+     * lists only those of members whose Consent is in force.
      */
-    static ResultSet openDeleted(Connection connection, ExportTaskPlanned task) throws SQLException {
+    static ResultSet openDeleted(Connection connection, ExportTaskPlanned task, Optional<ConsentScope> consent)
+            throws SQLException {
         ResourceType type = type(task);
-        Where where = rows(connection, task, type, true);
+        Where where = rows(task, type, true, consent);
         where.and("r.last_updated > ?", Timestamp.from(task.since()));
         return where.query(connection, "select r.resource_type || '/' || r.id from attribution.resource r",
                 order(type));
     }
 
-    private static Where rows(Connection connection, ExportTaskPlanned task, ResourceType type, boolean deleted) {
+    private static Where rows(ExportTaskPlanned task, ResourceType type, boolean deleted,
+                              Optional<ConsentScope> consent) {
         Where where = new Where();
         where.and("r.resource_type = ?", type.name());
         if (type.inPatientCompartment()) {
-            where.and("r.patient_id = any(?)", (Object) task.patientIds().toArray(String[]::new));
+            List<String> patients = consent.map(ConsentScope::patients).orElse(task.patientIds());
+            where.and("r.patient_id = any(?)", (Object) patients.toArray(String[]::new));
         } else {
             where.and("r.patient_id is null");
             if (task.groupId() != null) {

@@ -71,12 +71,13 @@ public class TaskExecutor {
     private List<WrittenFile> exportRows(Connection connection, ExportTaskPlanned task)
             throws SQLException, MinioException {
         List<WrittenFile> files = new ArrayList<>();
-        try (ResultSet rows = ResourceQuery.open(connection, task, filterParser)) {
+        Optional<ConsentScope> consent = ConsentScope.of(connection, task);
+        try (ResultSet rows = ResourceQuery.open(connection, task, filterParser, consent)) {
             files.addAll(storeParts(task, ExportFileKind.OUTPUT,
                     new RowCursor(rows, elements.forTask(task.resourceType(), task.elements()))));
         }
         if (task.since() != null) {
-            try (ResultSet deleted = ResourceQuery.openDeleted(connection, task)) {
+            try (ResultSet deleted = ResourceQuery.openDeleted(connection, task, consent)) {
                 files.addAll(storeParts(task, ExportFileKind.DELETED,
                         new RowCursor(deleted, DeletedLines.fromReference())));
             }
@@ -98,7 +99,8 @@ public class TaskExecutor {
     /** ATR: the Group itself, one line however many members it has. */
     private List<WrittenFile> exportGroup(Connection connection, ExportTaskPlanned task)
             throws SQLException, MinioException {
-        Optional<Iterator<String>> pieces = GroupSnapshot.open(connection, task);
+        Optional<Iterator<String>> pieces = GroupSnapshot.open(connection, task,
+                elements.keptElements(task.resourceType(), task.elements()));
         if (pieces.isEmpty()) {
             return List.of();
         }

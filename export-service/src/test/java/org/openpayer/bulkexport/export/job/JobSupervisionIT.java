@@ -15,6 +15,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openpayer.bulkexport.export.ExportJobFixture;
 import org.openpayer.bulkexport.export.ExportTestResource;
 import org.openpayer.bulkexport.export.MemberDataFixture;
@@ -30,7 +32,7 @@ import java.util.UUID;
 /**
  * The life of a job beyond the happy path, against the running service and its real database, Kafka and S3: polling
  * pace, the per-client limit, the supervisor publishing an unreported task again (and giving up), failing a job that
- * runs too long, and purging a job past its retention.
+ * runs too long or whose planning stopped, and purging a job past its retention.
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(ExportTestResource.class)
@@ -102,6 +104,18 @@ class JobSupervisionIT {
 
         given().auth().oauth2(token(client)).get(statusPath(job)).then().statusCode(500)
                 .body("issue[0].diagnostics", containsString("did not finish within 12 hours"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ACCEPTED", "IN_PROGRESS"})
+    void jobWhosePlanningStopped_failsAskingToStartAgain(String status) {
+        String client = "orphaned-client-" + status;
+        UUID job = ExportJobFixture.job(client, status, NOW.minus(Duration.ofHours(1)), null, null);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(ExportJobFixture.status(job)));
+
+        given().auth().oauth2(token(client)).get(statusPath(job)).then().statusCode(500)
+                .body("issue[0].diagnostics", containsString("start the export again"));
     }
 
     @Test

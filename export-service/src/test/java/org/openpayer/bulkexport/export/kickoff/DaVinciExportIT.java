@@ -91,6 +91,29 @@ class DaVinciExportIT {
     }
 
     @Test
+    void atr_elements_subsetTheGroup_whoseMembersAreReadOnlyWhenAskedFor() throws Exception {
+        String token = token("system/*.rs");
+
+        JsonNode withoutMembers = exportedGroup(token, "Group.identifier");
+        JsonNode withMembers = exportedGroup(token, "Group.member");
+
+        assertThat(withoutMembers.has("member")).isFalse();
+        assertThat(withoutMembers.has("extension")).as("the opted-out count is not among the elements").isFalse();
+        assertThat(withoutMembers.at("/meta/tag/0/code").asText()).isEqualTo("SUBSETTED");
+        assertThat(withMembers.path("member")).hasSize(3);
+        assertThat(withMembers.has("extension")).isFalse();
+        assertThat(withMembers.at("/meta/tag/0/code").asText()).isEqualTo("SUBSETTED");
+    }
+
+    private static JsonNode exportedGroup(String token, String elements) throws Exception {
+        JsonPath manifest = awaitManifest(token, kickOff(token,
+                "exportType=" + ATR + "&_type=Group&_elements=" + elements));
+        List<String> groups = downloadAll(manifest).get("Group");
+        assertThat(groups).hasSize(1);
+        return JSON.readTree(groups.get(0));
+    }
+
+    @Test
     void atr_providers_areThoseTheMembersAreAttributedTo() throws Exception {
         String token = token("system/*.rs");
 

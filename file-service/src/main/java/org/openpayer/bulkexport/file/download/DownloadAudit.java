@@ -1,6 +1,7 @@
 package org.openpayer.bulkexport.file.download;
 
 import io.agroal.api.AgroalDataSource;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.openpayer.bulkexport.model.storage.ExportFileNames.ExportFile;
@@ -14,7 +15,8 @@ import java.sql.SQLException;
  * The download audit in {@code files.download_audit}: who downloaded which file, when, and how many bytes went out.
  * A row is inserted before the first byte is sent and finished after the last one (or the abort), so no file leaves
  * without a record: if the audit cannot be written the download fails, and a row a crash left unfinished still shows
- * who started it. Plain JDBC in autocommit: two single-row statements per download, no ORM session.
+ * who started it. Plain JDBC in autocommit: two single-row statements per download, no ORM session. The finishing
+ * statement runs on a worker thread after the body has gone out, so the client never waits for it.
  */
 @ApplicationScoped
 class DownloadAudit {
@@ -24,9 +26,11 @@ class DownloadAudit {
     private static final int MAX_RANGE_LENGTH = 200;
 
     private final AgroalDataSource dataSource;
+    private final Vertx vertx;
 
-    DownloadAudit(AgroalDataSource dataSource) {
+    DownloadAudit(AgroalDataSource dataSource, Vertx vertx) {
         this.dataSource = dataSource;
+        this.vertx = vertx;
     }
 
     /**
@@ -64,6 +68,19 @@ class DownloadAudit {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record the start of a download", e);
         }
+    }
+
+    /** Records how a download ended, and logs it, on a worker thread: callable from the event loop. */
+    void finishLater(Entry entry, DownloadRelay.Outcome outcome) {
+        vertx.executeBlocking(() -> {
+            finish(entry, outcome.bytesSent(), outcome.completed());
+            Started download = entry.download();
+            LOG.infof("download %d: client %s, file %s, status %d, range %s, %s, %d bytes, %s in %d ms", entry.id(),
+                    download.clientId(), download.file().fileName(), download.status(), download.rangeRequested(),
+                    download.encoding().auditName(), outcome.bytesSent(),
+                    outcome.completed() ? "completed" : "aborted", outcome.millis());
+            return null;
+        }, false);
     }
 
     /**

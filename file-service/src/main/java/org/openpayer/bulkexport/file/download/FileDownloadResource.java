@@ -1,8 +1,6 @@
 package org.openpayer.bulkexport.file.download;
 
-import io.minio.errors.MinioException;
 import io.quarkus.security.Authenticated;
-import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.Path;
@@ -18,16 +16,18 @@ import org.openpayer.bulkexport.model.storage.ExportFileNames.ExportFile;
 import org.openpayer.bulkexport.rest.Caller;
 import org.openpayer.bulkexport.rest.OperationOutcomeResponses;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * {@code GET} and {@code HEAD /files/{jobId}/{fileName}}: an export file, to the client that started the export and
  * no one else ({@link FileAccess}). The answer follows HTTP's rules for large files: one byte range per request
  * ({@link ByteRange}), stored gzip sent as it is or inflated depending on {@code Accept-Encoding}
- * ({@link Representation}), and a body copied from storage in small buffers ({@link DownloadBody}). Every GET that
- * sends content is recorded in the download audit ({@link DownloadAudit}); HEAD sends none and is not.
+ * ({@link Representation}), and a body relayed from storage on the event loop ({@link DownloadRelay}). Every GET
+ * that sends content is recorded in the download audit ({@link DownloadAudit}); HEAD sends none and is not.
+ *
+ * <p>Design note: a whole file costs one storage request, a GET whose answer is authorized before its bytes flow; a
+ * {@code Range} costs two, since which bytes to read depends on the metadata (size, stored coding) read first.
  */
 @Path(PublicPaths.FILES + "/{jobId}/{fileName}")
 @Authenticated
@@ -52,13 +52,40 @@ public class FileDownloadResource {
 
     @GET
     public Response download(@PathParam("jobId") String jobId, @PathParam("fileName") String fileName,
-                             @Context HttpHeaders request, @Context HttpServerResponse connection)
-            throws MinioException, IOException {
+                             @Context HttpHeaders request) {
         Caller caller = Caller.from(token);
-        StoredFile file = authorized(caller, jobId, fileName);
-        Representation representation = Representation.choose(file,
-                AcceptEncoding.parse(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING)));
+        ExportFile requested = requested(jobId, fileName);
         String range = request.getHeaderString(RANGE);
+        if (range != null) {
+            return downloadRange(caller, requested, request, range);
+        }
+        Optional<ExportFileStore.Opened> opened = files.open(requested);
+        try {
+            StoredFile file = FileAccess.authorize(caller, requested, opened.map(ExportFileStore.Opened::file));
+            Representation representation = Representation.choose(file, accepted(request));
+            return send(caller, representation, null, Optional.empty(), opened.get().bytes());
+        } catch (RuntimeException e) {
+            // Nothing was sent: give the storage connection back before the error answer.
+            opened.ifPresent(stored -> stored.bytes().discard().run());
+            throw e;
+        }
+    }
+
+    /** The headers a GET of the same request would carry, without the body; ranges apply to GET only. */
+    @HEAD
+    public Response describe(@PathParam("jobId") String jobId, @PathParam("fileName") String fileName,
+                             @Context HttpHeaders request) {
+        ExportFile requested = requested(jobId, fileName);
+        StoredFile file = FileAccess.authorize(Caller.from(token), requested, files.find(requested));
+        Representation representation = Representation.choose(file, accepted(request));
+        Response.ResponseBuilder response = representation.withHeaders(Response.ok());
+        representation.length().ifPresent(length -> response.header(HttpHeaders.CONTENT_LENGTH, length));
+        return response.build();
+    }
+
+    private Response downloadRange(Caller caller, ExportFile requested, HttpHeaders request, String range) {
+        StoredFile file = FileAccess.authorize(caller, requested, files.find(requested));
+        Representation representation = Representation.choose(file, accepted(request));
         boolean rangeApplies = representation.servesRanges()
                 && representation.rangeValidFor(request.getHeaderString(IF_RANGE));
         ByteRange.Selection selection = rangeApplies ? ByteRange.select(range, file.size()) : ByteRange.WHOLE;
@@ -67,45 +94,38 @@ public class FileDownloadResource {
         }
         Optional<ByteRange> part = selection instanceof ByteRange.Part found
                 ? Optional.of(found.range()) : Optional.empty();
-        DownloadAudit.Started download = new DownloadAudit.Started(caller.clientId(), file.name(),
-                representation.encoding(), range, part.isPresent() ? PARTIAL_CONTENT : OK);
-        InputStream stored = files.open(file, part);
+        StoredBytes bytes = files.open(file, part);
         try {
-            InputStream body = representation.body(stored);
-            DownloadAudit.Entry entry = audit.start(download);
-            Response.ResponseBuilder response = representation.withHeaders(Response.status(download.status()))
-                    .entity(new DownloadBody(body, connection::closed, audit, entry));
-            if (part.isPresent()) {
-                response.header(CONTENT_RANGE, part.get().contentRange(file.size()))
-                        .header(HttpHeaders.CONTENT_LENGTH, part.get().length());
-            } else {
-                representation.length().ifPresent(length -> response.header(HttpHeaders.CONTENT_LENGTH, length));
-            }
-            return response.build();
-        } catch (IOException | RuntimeException e) {
-            // Nothing was sent: give the storage connection back before the error answer.
-            stored.close();
+            return send(caller, representation, range, part, bytes);
+        } catch (RuntimeException e) {
+            bytes.discard().run();
             throw e;
         }
     }
 
-    /** The headers a GET of the same request would carry, without the body; ranges apply to GET only. */
-    @HEAD
-    public Response describe(@PathParam("jobId") String jobId, @PathParam("fileName") String fileName,
-                             @Context HttpHeaders request) throws MinioException {
-        StoredFile file = authorized(Caller.from(token), jobId, fileName);
-        Representation representation = Representation.choose(file,
-                AcceptEncoding.parse(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING)));
-        Response.ResponseBuilder response = representation.withHeaders(Response.ok());
-        representation.length().ifPresent(length -> response.header(HttpHeaders.CONTENT_LENGTH, length));
+    /** Audits the start of the download, then answers with the relay that sends its bytes. */
+    private Response send(Caller caller, Representation representation, String range, Optional<ByteRange> part,
+                          StoredBytes bytes) {
+        DownloadAudit.Entry entry = audit.start(new DownloadAudit.Started(caller.clientId(),
+                representation.file().name(), representation.encoding(), range,
+                part.isPresent() ? PARTIAL_CONTENT : OK));
+        OptionalLong length = part.map(found -> OptionalLong.of(found.length())).orElseGet(representation::length);
+        Response.ResponseBuilder response = representation.withHeaders(Response.status(entry.download().status()))
+                .entity(new DownloadRelay(bytes, representation.transform(), length,
+                        outcome -> audit.finishLater(entry, outcome)));
+        part.ifPresent(found -> response.header(CONTENT_RANGE, found.contentRange(representation.file().size())));
+        length.ifPresent(bytesLong -> response.header(HttpHeaders.CONTENT_LENGTH, bytesLong));
         return response.build();
     }
 
-    private StoredFile authorized(Caller caller, String jobId, String fileName) throws MinioException {
-        ExportFile requested = ExportFileNames.parseJobId(jobId)
+    private static ExportFile requested(String jobId, String fileName) {
+        return ExportFileNames.parseJobId(jobId)
                 .flatMap(job -> ExportFileNames.parse(job, fileName))
                 .orElseThrow(() -> FileAccess.notFound(fileName));
-        return FileAccess.authorize(caller, requested, files.find(requested));
+    }
+
+    private static AcceptEncoding accepted(HttpHeaders request) {
+        return AcceptEncoding.parse(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
     }
 
     /** RFC 9110 §15.5.17: 416 names the current length, so the client can ask again within it. */

@@ -5,12 +5,9 @@ import jakarta.ws.rs.core.Response.ResponseBuilder;
 import org.openpayer.bulkexport.model.fhir.FhirMediaType;
 import org.openpayer.bulkexport.model.storage.ExportObjectMetadata;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Date;
 import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The bytes a download sends for a stored file and the headers that describe them, chosen from how the file is
@@ -36,8 +33,6 @@ record Representation(StoredFile file, Encoding encoding) {
             return name().toLowerCase(Locale.ROOT);
         }
     }
-
-    private static final int INFLATE_BUFFER = 16 * 1024;
 
     static Representation choose(StoredFile file, AcceptEncoding accepted) {
         if (file.contentCoding() == null) {
@@ -92,8 +87,8 @@ record Representation(StoredFile file, Encoding encoding) {
         return response;
     }
 
-    /** The body's bytes from the stored ones: inflated when that is the encoding, else as they are. */
-    InputStream body(InputStream stored) throws IOException {
-        return encoding == Encoding.INFLATED ? new GZIPInputStream(stored, INFLATE_BUFFER) : stored;
+    /** How the body's bytes come from the stored ones: inflated when that is the encoding, else as they are. */
+    BodyTransform transform() {
+        return encoding == Encoding.INFLATED ? new GzipInflation() : BodyTransform.identity();
     }
 }

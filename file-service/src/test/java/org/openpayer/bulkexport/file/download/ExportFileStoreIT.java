@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openpayer.bulkexport.file.config.FileObjectStoreConfig;
@@ -19,21 +22,24 @@ import org.openpayer.bulkexport.stack.infra.ServerKind;
 import org.openpayer.bulkexport.stack.testing.RealServersResource;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The store against a real S3 server, for what HTTP tests cannot time: a file purged or replaced between the metadata
- * check and the read answers 404 or 503, never a body that contradicts the headers already chosen.
+ * check and the read answers 404 or 503, never a body that contradicts the headers already chosen; and a whole file
+ * read in one request comes with the metadata of the very bytes it streams.
  */
 class ExportFileStoreIT {
 
     private static final String BUCKET = "bulk-export";
     private static MinioClient s3;
+    private static Vertx vertx;
     private static ExportFileStore store;
 
     @BeforeAll
@@ -42,6 +48,7 @@ class ExportFileStoreIT {
         s3 = MinioClient.builder().endpoint(endpoints.s3Endpoint())
                 .credentials(endpoints.s3AccessKey(), endpoints.s3SecretKey()).region("us-east-1").build();
         ObjectStores.ensureBucket(s3, BUCKET);
+        vertx = Vertx.vertx();
         store = new ExportFileStore(new FileObjectStoreConfig() {
             @Override
             public String endpoint() {
@@ -67,7 +74,17 @@ class ExportFileStoreIT {
             public String region() {
                 return "us-east-1";
             }
-        });
+
+            @Override
+            public int maxConnections() {
+                return 4;
+            }
+        }, vertx);
+    }
+
+    @AfterAll
+    static void stopVertx() {
+        vertx.close();
     }
 
     @Test
@@ -90,6 +107,55 @@ class ExportFileStoreIT {
     }
 
     @Test
+    void open_wholeFile_describesAndStreamsItFromOneAnswer() throws Exception {
+        // given
+        ExportFile name = aFile();
+        put(name, "0123456789");
+
+        // when
+        ExportFileStore.Opened opened = store.open(name).orElseThrow();
+
+        // then
+        assertThat(opened.file()).isEqualTo(store.find(name).orElseThrow());
+        assertThat(read(opened.bytes())).isEqualTo("0123456789");
+        assertThat(store.open(aFile())).isEmpty();
+    }
+
+    @Test
+    void open_largeFile_arrivesInChunksLargerThanNettysDefault() throws Exception {
+        // given
+        ExportFile name = aFile();
+        put(name, "x".repeat(4 << 20));
+        StoredBytes bytes = store.open(name).orElseThrow().bytes();
+
+        // when
+        CompletableFuture<Integer> largest = new CompletableFuture<>();
+        int[] max = {0};
+        bytes.stream().exceptionHandler(largest::completeExceptionally);
+        bytes.stream().endHandler(ignored -> largest.complete(max[0]));
+        bytes.stream().handler(chunk -> max[0] = Math.max(max[0], chunk.length()));
+        bytes.stream().resume();
+
+        // then: each chunk becomes one write to the client, so 8 KiB chunks would mean eight times the writes
+        assertThat(largest.get(10, TimeUnit.SECONDS)).isGreaterThan(8 * 1024);
+    }
+
+    @Test
+    void open_manyDiscarded_leavesNoConnectionTaken() throws Exception {
+        // given: more files than the pool has connections
+        ExportFile name = aFile();
+        put(name, "0123456789");
+
+        // when: each read is dropped before its body is read
+        for (int i = 0; i < 10; i++) {
+            store.open(name).orElseThrow().bytes().discard().run();
+        }
+
+        // then
+        assertThat(read(store.open(name).orElseThrow().bytes())).isEqualTo("0123456789");
+    }
+
+    @Test
     void open_range_readsOnlyThoseBytes() throws Exception {
         // given
         ExportFile name = aFile();
@@ -97,13 +163,21 @@ class ExportFileStoreIT {
         StoredFile file = store.find(name).orElseThrow();
 
         // when
-        byte[] bytes;
-        try (InputStream in = store.open(file, Optional.of(new ByteRange(2, 5)))) {
-            bytes = in.readAllBytes();
-        }
+        String bytes = read(store.open(file, Optional.of(new ByteRange(2, 5))));
 
         // then
-        assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("2345");
+        assertThat(bytes).isEqualTo("2345");
+    }
+
+    @Test
+    void open_unchangedFileWithoutRange_readsItAll() throws Exception {
+        // given
+        ExportFile name = aFile();
+        put(name, "0123456789");
+        StoredFile file = store.find(name).orElseThrow();
+
+        // then
+        assertThat(read(store.open(file, Optional.empty()))).isEqualTo("0123456789");
     }
 
     @Test
@@ -132,6 +206,17 @@ class ExportFileStoreIT {
         assertThatThrownBy(() -> store.open(file, Optional.empty()))
                 .isInstanceOfSatisfying(FhirException.class,
                         e -> assertThat(e.status().getStatusCode()).isEqualTo(404));
+    }
+
+    /** Lets the paused body flow and collects it. */
+    private static String read(StoredBytes bytes) throws Exception {
+        CompletableFuture<String> body = new CompletableFuture<>();
+        Buffer collected = Buffer.buffer();
+        bytes.stream().exceptionHandler(body::completeExceptionally);
+        bytes.stream().endHandler(ignored -> body.complete(collected.toString(StandardCharsets.UTF_8)));
+        bytes.stream().handler(collected::appendBuffer);
+        bytes.stream().resume();
+        return body.get(10, TimeUnit.SECONDS);
     }
 
     private static ExportFile aFile() {

@@ -49,6 +49,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -122,6 +126,60 @@ class FileDownloadIT {
                 .extract().asByteArray();
 
         assertThat(body).isEqualTo(CONTENT);
+    }
+
+    @Test
+    void download_manyAtOnce_eachWaitsForAStorageConnectionAndGetsTheExactFile() throws Exception {
+        // given: four times as many downloads as storage connections
+        int downloads = 4 * FileServiceTestResource.STORAGE_CONNECTIONS;
+        String token = token(OWNER, "system/*.rs");
+        ExecutorService clients = Executors.newFixedThreadPool(downloads);
+        try {
+            // when
+            List<Future<byte[]>> bodies = new ArrayList<>();
+            for (int i = 0; i < downloads; i++) {
+                bodies.add(clients.submit(() -> given().auth().oauth2(token).get(path(FILE))
+                        .then().statusCode(200).extract().asByteArray()));
+            }
+
+            // then
+            for (Future<byte[]> body : bodies) {
+                assertThat(body.get(60, TimeUnit.SECONDS)).isEqualTo(CONTENT);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void download_refusedAfterReadingStorage_givesTheConnectionBack() {
+        // given: each refusal is decided from a storage answer whose body is then dropped
+        String stranger = token("west-clinic", "system/*.rs");
+        for (int i = 0; i < 3 * FileServiceTestResource.STORAGE_CONNECTIONS; i++) {
+            given().auth().oauth2(stranger).get(path(FILE)).then().statusCode(404);
+        }
+
+        // then
+        byte[] body = given().auth().oauth2(token(OWNER, "system/*.rs")).get(path(FILE))
+                .then().statusCode(200).extract().asByteArray();
+        assertThat(body).isEqualTo(CONTENT);
+    }
+
+    @Test
+    void download_tokensOfTwoClientsInTurn_eachIsJudgedByItsOwnClaims() {
+        // given: the same two tokens again and again, as verified tokens are reused
+        String owner = token(OWNER, "system/*.rs");
+        String stranger = token("west-clinic", "system/*.rs");
+
+        // then
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(owner).head(path(FILE)).then().statusCode(200);
+            given().auth().oauth2(stranger).head(path(FILE)).then().statusCode(404);
+        }
+        given().auth().oauth2(FileServiceTestResource.TOKENS.expiredToken(OWNER, "system/*.rs"))
+                .head(path(FILE)).then().statusCode(401);
+        given().auth().oauth2(FileServiceTestResource.TOKENS.tokenFromUnknownKey(OWNER, "system/*.rs"))
+                .head(path(FILE)).then().statusCode(401);
     }
 
     @Test

@@ -3,14 +3,13 @@ package org.openpayer.bulkexport.file.download;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
 import org.openpayer.bulkexport.model.storage.ExportFileKind;
 import org.openpayer.bulkexport.model.storage.ExportFileNames.ExportFile;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -79,23 +78,37 @@ class RepresentationTest {
     }
 
     @Test
-    void body_inflated_isTheNdjson() throws IOException {
+    void transform_inflated_isTheNdjson() throws IOException {
         // given
         byte[] ndjson = "{\"resourceType\":\"Coverage\"}\n".getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(gzipped)) {
             out.write(ndjson);
         }
+        BodyTransform transform = Representation.choose(stored("gzip"), NO_GZIP).transform();
 
         // when
-        byte[] body;
-        try (InputStream in = Representation.choose(stored("gzip"), NO_GZIP)
-                .body(new ByteArrayInputStream(gzipped.toByteArray()))) {
-            body = in.readAllBytes();
-        }
+        transform.offer(Buffer.buffer(gzipped.toByteArray()));
+        Buffer body = transform.poll();
 
         // then
-        assertThat(body).isEqualTo(ndjson);
+        assertThat(body.getBytes()).isEqualTo(ndjson);
+        assertThat(transform.poll()).isNull();
+        transform.finish();
+    }
+
+    @Test
+    void transform_asStored_passesChunksThroughUnchanged() throws IOException {
+        // given
+        Buffer chunk = Buffer.buffer("{\"resourceType\":\"Coverage\"}\n");
+        BodyTransform transform = Representation.choose(stored("gzip"), GZIP_OK).transform();
+
+        // when
+        transform.offer(chunk);
+
+        // then
+        assertThat(transform.poll()).isSameAs(chunk);
+        assertThat(transform.poll()).isNull();
     }
 
     private static StoredFile stored(String contentCoding) {

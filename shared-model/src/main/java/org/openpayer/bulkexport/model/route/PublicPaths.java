@@ -15,6 +15,11 @@ public final class PublicPaths {
     public static final String JWKS = AUTH + "/jwks";
     /** Export job status: {@code BULK_STATUS/{jobId}}, the kick-off's {@code Content-Location}. */
     public static final String BULK_STATUS = FHIR + "/bulkstatus";
+    /**
+     * PDex {@code $bulk-member-match} status: {@code BULK_MEMBER_MATCH_STATUS/{jobId}}, that kick-off's
+     * {@code Content-Location}. Not under {@link #BULK_STATUS}: attribution-service answers it, not export-service.
+     */
+    public static final String BULK_MEMBER_MATCH_STATUS = FHIR + "/bulk-member-match-status";
     /** Export files: {@code FILES/{jobId}/{fileName}}, the manifest's output URLs. */
     public static final String FILES = "/files";
 

@@ -39,6 +39,10 @@ public record PublicUrls(String baseUrl) {
         return baseUrl + PublicPaths.BULK_STATUS + "/" + jobId;
     }
 
+    public String bulkMemberMatchStatus(UUID jobId) {
+        return baseUrl + PublicPaths.BULK_MEMBER_MATCH_STATUS + "/" + jobId;
+    }
+
     public String exportFile(UUID jobId, String fileName) {
         return baseUrl + PublicPaths.FILES + "/" + jobId + "/" + fileName;
     }

@@ -22,6 +22,10 @@ class PublicUrlsTest {
         assertThat(RouteTable.serviceFor(pathOf(urls.jwksUrl()))).contains(Service.AUTH);
         assertThat(RouteTable.serviceFor(pathOf(urls.exportStatus(JOB)))).contains(Service.EXPORT);
         assertThat(RouteTable.serviceFor(pathOf(urls.exportFile(JOB, "x.Patient.ndjson")))).contains(Service.FILE);
+        assertThat(urls.bulkMemberMatchStatus(JOB))
+                .isEqualTo("https://api.payer.example/fhir/bulk-member-match-status/" + JOB);
+        assertThat(RouteTable.serviceFor(pathOf(urls.bulkMemberMatchStatus(JOB)))).contains(Service.ATTRIBUTION);
+        assertThat(RouteTable.serviceFor("/fhir/Group/$bulk-member-match")).contains(Service.ATTRIBUTION);
     }
 
     @Test

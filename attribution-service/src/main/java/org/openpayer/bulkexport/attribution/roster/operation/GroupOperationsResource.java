@@ -148,7 +148,7 @@ public class GroupOperationsResource {
             throw FhirException.forbidden("The access token does not allow this on Groups; it takes system/Group."
                     + permission.letter() + ".");
         }
-        return access.require(caller, id);
+        return access.requireAttributionList(caller, id);
     }
 
     private Parameters parameters(String body) {

@@ -29,4 +29,13 @@ class HrexVocabularyTest {
         assertThat(MemberMatchParameter.COVERAGE_TO_LINK.resourceType()).isEqualTo("Coverage");
         assertThat(MemberMatchParameter.byName("coverageToLink")).isEmpty();
     }
+
+    @Test
+    void sensitiveDataLabels_asSecurityArray_isAContainmentTestForOneLabel() {
+        assertThat(SensitiveDataLabels.ALL).contains(new SensitiveDataLabels.Label(
+                "http://terminology.hl7.org/CodeSystem/v3-Confidentiality", "R"));
+        assertThat(new SensitiveDataLabels.Label("http://terminology.hl7.org/CodeSystem/v3-ActCode", "HIV")
+                .asSecurityArray()).isEqualTo(
+                "[{\"system\":\"http://terminology.hl7.org/CodeSystem/v3-ActCode\",\"code\":\"HIV\"}]");
+    }
 }
