@@ -65,7 +65,7 @@ class MetadataIT {
         assertThat(group.getOperation().get(1).getDocumentation())
                 .contains(CapabilityStatementBuilder.DOWNLOAD_BOOKED.strip());
         assertThat(group.getOperation().get(1).getDocumentation())
-                .contains(CapabilityStatementBuilder.PAYER_TO_PAYER.strip());
+                .contains(PayerToPayerTexts.PAYER_TO_PAYER.strip());
         assertThat(group.getOperation().get(2).getDefinition())
                 .isEqualTo(CapabilityStatementBuilder.ATR_OPERATION + "member-add");
         assertThat(group.getOperation().get(6).getDefinition())
