@@ -17,8 +17,10 @@ import java.util.function.Consumer;
 
 /**
  * Pulls that cannot complete end the Task failed, with the step and a reason naming what the old payer answered, and
- * leave nothing in the store: a refused token, no match (422), a failing export service (5xx), an export that does
- * not finish in time, and files holding a resource we cannot store or another patient's data.
+ * leave nothing in the store and nothing staged: a refused token, no match (422), a failing or silent
+ * {@code $member-match} (5xx, no answer within the request timeout), a failing export service (5xx at kick-off or
+ * while polling), an export that does not finish in time, a file that fails after others arrived, and files holding a
+ * resource we cannot store or another patient's data.
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(AttributionTestResource.class)
@@ -46,10 +48,38 @@ class PayerPullFailuresIT {
     }
 
     @Test
+    void pull_memberMatchFailingThere_failsAtTheMatchStepWithTheOldPayersReason() throws Exception {
+        JsonNode task = pull("match500", old -> old.matchStatus = 500);
+
+        assertFailed(task, "member-match", "answered HTTP 500: The member service failed.");
+    }
+
+    @Test
+    void pull_memberMatchNeverAnswering_failsAtTheMatchStepAfterTheRequestTimeout() throws Exception {
+        JsonNode task = pull("silent", old -> old.matchHangs = true);
+
+        assertFailed(task, "member-match", "the old payer did not answer within 3 s");
+    }
+
+    @Test
     void pull_exportServiceDown_failsAtTheExportStep() throws Exception {
         JsonNode task = pull("down", old -> old.kickOffStatus = 503);
 
         assertFailed(task, "export", "HTTP 503: The export service is down.");
+    }
+
+    @Test
+    void pull_exportStatusFailingWhilePolled_failsAtTheExportStep() throws Exception {
+        JsonNode task = pull("poll500", old -> old.pollStatus = 500);
+
+        assertFailed(task, "export", "answered HTTP 500: The export job store failed.");
+    }
+
+    @Test
+    void pull_fileFailingAfterOthersArrived_importsNothingAndKeepsNothingStaged() throws Exception {
+        JsonNode task = pull("file500", old -> old.failingFiles.add("Condition"));
+
+        assertFailed(task, "download", "answered HTTP 500: The file store failed.");
     }
 
     @Test
@@ -77,8 +107,8 @@ class PayerPullFailuresIT {
     }
 
     /** A pull with match inputs from a stub whose member record {@code change} alters. */
-    private JsonNode pull(String name, Consumer<StubPayer.Scenario> change) {
-        StubPayer.Scenario old = RemoteRecords.withMemberRecord(PullFixture.scenario(stub, name + "-" + run));
+    private JsonNode pull(String name, Consumer<StubScenario> change) {
+        StubScenario old = RemoteRecords.withMemberRecord(PullFixture.scenario(stub, name + "-" + run));
         change.accept(old);
         String payer = PullFixture.registerPayer(old);
         PullFixture.storeMember(member);
@@ -91,5 +121,6 @@ class PayerPullFailuresIT {
         assertThat(task.at("/statusReason/text").asText()).contains(reason);
         assertThat(storedFor(member).keySet()).containsExactly("Patient/" + member);
         assertThat(PullFixture.outputs(task, "imported")).isEmpty();
+        assertThat(PullFixture.stagedRows(task.path("id").asText())).isZero();
     }
 }

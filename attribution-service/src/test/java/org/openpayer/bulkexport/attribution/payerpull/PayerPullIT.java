@@ -40,7 +40,7 @@ class PayerPullIT {
     @Test
     void pull_withMemberMatch_importsTheMembersDataWithOurIdsAndProvenance() throws Exception {
         // given
-        StubPayer.Scenario old = RemoteRecords.withMemberRecord(PullFixture.scenario(stub, "match-" + run));
+        StubScenario old = RemoteRecords.withMemberRecord(PullFixture.scenario(stub, "match-" + run));
         String payer = PullFixture.registerPayer(old);
         PullFixture.storeMember(member);
 
@@ -93,7 +93,7 @@ class PayerPullIT {
     @Test
     void pull_again_skipsTheMatch_writesNothingUnchanged_andStoresWhatChanged() throws Exception {
         // given: a first pull, then the old payer's Observation changes
-        StubPayer.Scenario old = RemoteRecords.withMemberRecord(PullFixture.scenario(stub, "again-" + run));
+        StubScenario old = RemoteRecords.withMemberRecord(PullFixture.scenario(stub, "again-" + run));
         String payer = PullFixture.registerPayer(old);
         PullFixture.storeMember(member);
         awaitFinished(client, startPull(client, member, parameters(payer, PullFixture::matchInputs)));
@@ -117,7 +117,7 @@ class PayerPullIT {
     @Test
     void pull_withRemoteMemberId_skipsTheMatch_andPassesTheBulkParametersThrough() {
         // given
-        StubPayer.Scenario old = PullFixture.scenario(stub, "params-" + run)
+        StubScenario old = PullFixture.scenario(stub, "params-" + run)
                 .file("Observation", RemoteRecords.observation("obs-9", "r-9", "5.0"));
         String payer = PullFixture.registerPayer(old);
         PullFixture.storeMember(member);
@@ -147,7 +147,7 @@ class PayerPullIT {
     @Test
     void pull_withDeletionsThere_deletesWhatAnEarlierPullImported() throws Exception {
         // given
-        StubPayer.Scenario old = RemoteRecords.withMemberRecord(PullFixture.scenario(stub, "deleted-" + run));
+        StubScenario old = RemoteRecords.withMemberRecord(PullFixture.scenario(stub, "deleted-" + run));
         String payer = PullFixture.registerPayer(old);
         PullFixture.storeMember(member);
         awaitFinished(client, startPull(client, member, parameters(payer, PullFixture::matchInputs)));
@@ -168,7 +168,7 @@ class PayerPullIT {
     @Test
     void pull_whoseInstanceDiedMidExport_isResumedByPollingTheSameExport() throws Exception {
         // given: a pull an instance claimed, matched and kicked off, then died (its lease ran out)
-        StubPayer.Scenario old = RemoteRecords.withMemberRecord(PullFixture.scenario(stub, "resume-" + run));
+        StubScenario old = RemoteRecords.withMemberRecord(PullFixture.scenario(stub, "resume-" + run));
         String payer = PullFixture.registerPayer(old);
         PullFixture.storeMember(member);
         UUID pullId = UUID.randomUUID();

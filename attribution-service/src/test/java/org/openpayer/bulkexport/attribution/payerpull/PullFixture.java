@@ -8,8 +8,11 @@ import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.specification.RequestSpecification;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.openpayer.bulkexport.attribution.AttributionTestResource;
@@ -34,7 +37,7 @@ import java.util.function.Consumer;
  * What pull tests do as the payer's operators and systems: register a stub payer (our key for it in the key
  * directory), store a member, start a pull, wait for its Task, and read what the store holds for the member.
  */
-final class PullFixture {
+public final class PullFixture {
 
     static final String OPERATIONS_SCOPE = "system/Task.cr";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,7 +47,7 @@ final class PullFixture {
     }
 
     /** Registers the scenario's payer; returns its registry id. */
-    static String registerPayer(StubPayer.Scenario scenario) {
+    static String registerPayer(StubScenario scenario) {
         try {
             Files.writeString(AttributionTestResource.KEY_DIRECTORY.resolve(scenario.name + ".jwk"),
                     scenario.key.privateJwk());
@@ -61,7 +64,7 @@ final class PullFixture {
                 .post("/admin/remote-payers").then().statusCode(201).extract().path("id");
     }
 
-    static StubPayer.Scenario scenario(StubPayer stub, String name) {
+    static StubScenario scenario(StubPayer stub, String name) {
         return stub.scenario(name, "our-client-at-" + name, ClientKey.es384("key-" + name));
     }
 
@@ -74,21 +77,31 @@ final class PullFixture {
     }
 
     /** The operation's Parameters: {@code remotePayer} plus whatever {@code more} adds. */
-    static String parameters(String payerId, Consumer<Parameters> more) {
+    public static String parameters(String payerId, Consumer<Parameters> more) {
         Parameters parameters = new Parameters();
         parameters.addParameter().setName("remotePayer").setValue(new StringType(payerId));
         more.accept(parameters);
         return FHIR.newJsonParser().encodeResourceToString(parameters);
     }
 
-    /** HRex $member-match inputs, minimal: the stub payer does not look at them. */
-    static void matchInputs(Parameters parameters) {
-        Coverage card = new Coverage().setStatus(Coverage.CoverageStatus.ACTIVE).setSubscriberId("DH10001235");
-        parameters.addParameter().setName("CoverageToMatch").setResource(card);
-        parameters.addParameter().setName("CoverageToLink").setResource(new Coverage()
-                .setStatus(Coverage.CoverageStatus.ACTIVE).setSubscriberId("NEW-1"));
+    /** HRex $member-match inputs, minimal (what FHIR R4 requires): the stub payer does not look at them. */
+    public static void matchInputs(Parameters parameters) {
+        parameters.addParameter().setName("CoverageToMatch").setResource(coverage("DH10001235"));
+        parameters.addParameter().setName("CoverageToLink").setResource(coverage("NEW-1"));
         parameters.addParameter().setName("Consent").setResource(new Consent()
-                .setStatus(Consent.ConsentState.ACTIVE));
+                .setStatus(Consent.ConsentState.ACTIVE)
+                .setScope(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/consentscope",
+                        "patient-privacy", null)))
+                .addCategory(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode",
+                        "IDSCL", null))));
+    }
+
+    /** A Coverage with FHIR R4's required elements but the beneficiary, which the pull sets to the member. */
+    public static Coverage coverage(String subscriberId) {
+        Coverage coverage = new Coverage().setStatus(Coverage.CoverageStatus.ACTIVE).setSubscriberId(subscriberId);
+        coverage.addPayor().setIdentifier(new Identifier().setSystem("http://hl7.org/fhir/sid/us-npi")
+                .setValue("9876543210"));
+        return coverage;
     }
 
     static RequestSpecification operations(String clientId) {
@@ -139,6 +152,19 @@ final class PullFixture {
             }
         }
         return stored;
+    }
+
+    /** How many rows pull {@code pullId} has staged (downloaded, not yet imported). */
+    static int stagedRows(String pullId) throws SQLException {
+        try (Connection connection = AttributionTestResource.database();
+             PreparedStatement query = connection.prepareStatement(
+                     "select count(*) from attribution.payer_pull_staged where pull_id = ?::uuid")) {
+            query.setString(1, pullId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
     }
 
     /** Runs SQL against the service's database (to stage what a crashed instance leaves behind). */

@@ -47,7 +47,7 @@ final class RemoteRecords {
     }
 
     /** The stub's whole member record: Patient, Coverage, Observation, Condition and a Consent. */
-    static StubPayer.Scenario withMemberRecord(StubPayer.Scenario scenario) {
+    static StubScenario withMemberRecord(StubScenario scenario) {
         return scenario.file("Patient", patient(MEMBER))
                 .file("Coverage", coverage("cov-1", MEMBER))
                 .file("Observation", observation("obs-1", MEMBER, "6.1"))

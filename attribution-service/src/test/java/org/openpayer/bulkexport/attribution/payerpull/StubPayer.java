@@ -15,118 +15,77 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * Another payer's server, as far as a pull talks to it, on loopback: a SMART token endpoint that verifies our client
  * assertion, {@code $member-match}, Patient-level {@code $export} kick-off, status and files. A real HTTP server, so
- * the pull's client runs exactly as against a real payer; each test sets up a {@link Scenario} of its own (its own
+ * the pull's client runs exactly as against a real payer; each test sets up a {@link StubScenario} of its own (its own
  * path prefix) with the answers it needs, and reads the requests the pull made. A test class registers it as an
- * extension ({@code @RegisterExtension}): it serves while the class runs.
+ * extension ({@code @RegisterExtension}): it serves while the class runs, each request on a thread of its own, so a
+ * scenario that never answers holds up no other.
  */
 final class StubPayer implements BeforeAllCallback, AfterAllCallback {
 
     static final String ACCESS_TOKEN = "stub-access-token";
 
-    private final Map<String, Scenario> scenarios = new ConcurrentHashMap<>();
+    private final Map<String, StubScenario> scenarios = new ConcurrentHashMap<>();
+    /** Released when the class is done: what answers that never come wait for. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private ExecutorService threads;
     private HttpServer server;
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
+        threads = Executors.newCachedThreadPool();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(threads);
         server.createContext("/", this::handle);
         server.start();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
+        stopped.countDown();
         server.stop(0);
+        threads.shutdownNow();
     }
 
     /** A new scenario under {@code /{name}}: our client there is {@code clientId}, signing with {@code key}. */
-    Scenario scenario(String name, String clientId, ClientKey key) {
-        Scenario scenario = new Scenario(name, clientId, key, "http://127.0.0.1:" + server.getAddress().getPort()
-                + "/" + name);
+    StubScenario scenario(String name, String clientId, ClientKey key) {
+        StubScenario scenario = new StubScenario(name, clientId, key,
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/" + name);
         scenarios.put(name, scenario);
         return scenario;
-    }
-
-    /** One request the pull made. */
-    record Recorded(String method, String path, String authorization, String body) {
-    }
-
-    /** What one stub payer answers; defaults make a pull succeed. */
-    static final class Scenario {
-        final String name;
-        final String clientId;
-        final ClientKey key;
-        final String base;
-        int tokenStatus = 200;
-        int matchStatus = 200;
-        String remoteMemberId = "r-1";
-        int kickOffStatus = 202;
-        /** Status polls answered 202 before the manifest; {@code -1}: never done. */
-        int pollsBeforeDone = 1;
-        final Map<String, List<String>> files = new LinkedHashMap<>();
-        final List<String> deletedLines = new ArrayList<>();
-        final List<Recorded> requests = Collections.synchronizedList(new ArrayList<>());
-        private final AtomicInteger polls = new AtomicInteger();
-
-        private Scenario(String name, String clientId, ClientKey key, String base) {
-            this.name = name;
-            this.clientId = clientId;
-            this.key = key;
-            this.base = base;
-        }
-
-        String fhirBase() {
-            return base + "/fhir";
-        }
-
-        String tokenUrl() {
-            return base + "/token";
-        }
-
-        Scenario file(String type, String... lines) {
-            files.computeIfAbsent(type, t -> new ArrayList<>()).addAll(Arrays.asList(lines));
-            return this;
-        }
-
-        List<Recorded> requestsTo(String pathSuffix) {
-            synchronized (requests) {
-                return requests.stream().filter(request -> request.path().endsWith(pathSuffix)).toList();
-            }
-        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String[] segments = path.split("/", 3);
-            Scenario scenario = segments.length < 3 ? null : scenarios.get(segments[1]);
+            StubScenario scenario = segments.length < 3 ? null : scenarios.get(segments[1]);
             if (scenario == null) {
                 send(exchange, 404, "{}");
                 return;
             }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            scenario.requests.add(new Recorded(exchange.getRequestMethod(), path, authorization, body));
+            scenario.requests.add(new StubScenario.Recorded(exchange.getRequestMethod(), path, authorization, body));
             String route = "/" + segments[2];
             if (route.equals("/token")) {
                 token(exchange, scenario, body);
             } else if (!("Bearer " + ACCESS_TOKEN).equals(authorization)) {
                 send(exchange, 401, outcome("login", "no valid token"));
             } else if (route.equals("/fhir/Patient/$member-match")) {
-                send(exchange, scenario.matchStatus, scenario.matchStatus == 200 ? matchAnswer(scenario)
-                        : outcome("not-found", "No member matches MemberPatient and CoverageToMatch."));
+                memberMatch(exchange, scenario);
             } else if (route.equals("/fhir/Patient/$export")) {
                 kickOff(exchange, scenario);
             } else if (route.startsWith("/fhir/status/")) {
@@ -140,7 +99,7 @@ final class StubPayer implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** Checks the client assertion as a SMART server does: signature, iss = sub = client id, aud = token URL. */
-    private static void token(HttpExchange exchange, Scenario scenario, String body) throws IOException {
+    private static void token(HttpExchange exchange, StubScenario scenario, String body) throws IOException {
         Map<String, String> form = Arrays.stream(body.split("&")).map(field -> field.split("=", 2))
                 .collect(Collectors.toMap(field -> field[0],
                         field -> URLDecoder.decode(field.length > 1 ? field[1] : "", StandardCharsets.UTF_8)));
@@ -162,7 +121,24 @@ final class StubPayer implements BeforeAllCallback, AfterAllCallback {
                 + "\"expires_in\":300,\"scope\":\"" + form.get("scope") + "\"}");
     }
 
-    private static String matchAnswer(Scenario scenario) {
+    private void memberMatch(HttpExchange exchange, StubScenario scenario) throws IOException {
+        if (scenario.matchHangs) {
+            try {
+                stopped.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
+        switch (scenario.matchStatus) {
+            case 200 -> send(exchange, 200, matchAnswer(scenario));
+            case 422 -> send(exchange, 422, outcome("not-found", "No member matches MemberPatient and "
+                    + "CoverageToMatch."));
+            default -> send(exchange, scenario.matchStatus, outcome("exception", "The member service failed."));
+        }
+    }
+
+    private static String matchAnswer(StubScenario scenario) {
         return "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"MemberIdentifier\",\"valueIdentifier\":"
                 + "{\"type\":{\"coding\":[{\"system\":\"http://hl7.org/fhir/us/davinci-hrex/CodeSystem/hrex-temp\","
                 + "\"code\":\"UMB\"}]},\"system\":\"http://old-payer.example/member\",\"value\":\"M-"
@@ -170,7 +146,7 @@ final class StubPayer implements BeforeAllCallback, AfterAllCallback {
                 + scenario.fhirBase() + "/Patient/" + scenario.remoteMemberId + "\"}}]}";
     }
 
-    private static void kickOff(HttpExchange exchange, Scenario scenario) throws IOException {
+    private static void kickOff(HttpExchange exchange, StubScenario scenario) throws IOException {
         if (scenario.kickOffStatus != 202) {
             send(exchange, scenario.kickOffStatus, outcome("transient", "The export service is down."));
             return;
@@ -179,12 +155,16 @@ final class StubPayer implements BeforeAllCallback, AfterAllCallback {
         send(exchange, 202, "");
     }
 
-    private static void status(HttpExchange exchange, Scenario scenario) throws IOException {
+    private static void status(HttpExchange exchange, StubScenario scenario) throws IOException {
         if ("DELETE".equals(exchange.getRequestMethod())) {
             send(exchange, 202, "");
             return;
         }
-        int poll = scenario.polls.incrementAndGet();
+        if (scenario.pollStatus != 0) {
+            send(exchange, scenario.pollStatus, outcome("exception", "The export job store failed."));
+            return;
+        }
+        int poll = scenario.poll();
         if (scenario.pollsBeforeDone < 0 || poll <= scenario.pollsBeforeDone) {
             exchange.getResponseHeaders().add("X-Progress", "poll " + poll);
             exchange.getResponseHeaders().add("Retry-After", "1");
@@ -203,9 +183,13 @@ final class StubPayer implements BeforeAllCallback, AfterAllCallback {
                 + deleted + "],\"error\":[]}");
     }
 
-    private static void file(HttpExchange exchange, Scenario scenario, String name) throws IOException {
-        List<String> lines = "deleted.ndjson".equals(name) ? scenario.deletedLines
-                : scenario.files.get(name.replace(".ndjson", ""));
+    private static void file(HttpExchange exchange, StubScenario scenario, String name) throws IOException {
+        String type = name.replace(".ndjson", "");
+        if (scenario.failingFiles.contains(type)) {
+            send(exchange, 500, outcome("exception", "The file store failed."));
+            return;
+        }
+        List<String> lines = "deleted.ndjson".equals(name) ? scenario.deletedLines : scenario.files.get(type);
         if (lines == null) {
             send(exchange, 404, outcome("not-found", "no file " + name));
             return;
