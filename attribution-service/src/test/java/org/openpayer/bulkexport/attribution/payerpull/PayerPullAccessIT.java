@@ -42,7 +42,7 @@ class PayerPullAccessIT {
     /** A payer of this test's own, whose exports never finish: these tests look at pulls, not their outcome. */
     @BeforeEach
     void registerAPayer() {
-        StubPayer.Scenario scenario = RemoteRecords.withMemberRecord(PullFixture.scenario(stub, "access-" + run));
+        StubScenario scenario = RemoteRecords.withMemberRecord(PullFixture.scenario(stub, "access-" + run));
         scenario.pollsBeforeDone = -1;
         payer = PullFixture.registerPayer(scenario);
     }
@@ -63,8 +63,13 @@ class PayerPullAccessIT {
         PullFixture.storeMember(member);
         String taskId = PullFixture.startPull(client, member, parameters(payer, PullFixture::matchInputs));
 
-        // then
-        operations("someone-else").get("/fhir/Task/" + taskId).then().statusCode(404);
+        // then: another client finds it in no way; its owner needs read permission on Task
+        operations("someone-else").get("/fhir/Task/" + taskId).then().statusCode(404)
+                .body("issue[0].diagnostics", containsString("not known or not accessible"));
+        operations("someone-else").get("/fhir/Task/" + taskId + "/_history").then().statusCode(404);
+        operations("someone-else").get("/fhir/Task?_id=" + taskId).then().statusCode(404);
+        given().auth().oauth2(AttributionTestResource.TOKENS.token(client, "system/Patient.rs", List.of(), List.of()))
+                .get("/fhir/Task/" + taskId).then().statusCode(403);
         operations(client).get("/fhir/Task/" + taskId).then().statusCode(200)
                 .body("resourceType", equalTo("Task")).body("intent", equalTo("order"))
                 .body("code.coding[0].code", equalTo("payer-pull"))
@@ -86,8 +91,14 @@ class PayerPullAccessIT {
         String path = "/fhir/Patient/" + member + "/$payer-pull";
 
         operations(client).body(parameters(payer, p -> p.addParameter().setName("CoverageToMatch")
-                .setResource(new Coverage().setStatus(Coverage.CoverageStatus.ACTIVE)))).post(path)
+                .setResource(PullFixture.coverage("DH10001235")))).post(path)
                 .then().statusCode(400).body("issue[0].diagnostics", containsString("together"));
+        operations(client).body(parameters(payer, p -> {
+            PullFixture.matchInputs(p);
+            p.getParameter("CoverageToLink").setResource(new Coverage().setStatus(Coverage.CoverageStatus.ACTIVE));
+        })).post(path).then().statusCode(400).body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].diagnostics", containsString("CoverageToLink lacks what FHIR R4 requires: "
+                        + "Coverage.payor"));
         operations(client).body(parameters(UUID.randomUUID().toString(), none -> { })).post(path)
                 .then().statusCode(400).body("issue[0].diagnostics", containsString("no registered payer"));
         operations(client).body(parameters(payer, p -> p.addParameter().setName("_since")

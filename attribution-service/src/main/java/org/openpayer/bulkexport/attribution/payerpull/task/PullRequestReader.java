@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.PrimitiveType;
 import org.hl7.fhir.r4.model.Resource;
 import org.openpayer.bulkexport.attribution.load.FhirJson;
 import org.openpayer.bulkexport.attribution.payerpull.PullRequest;
+import org.openpayer.bulkexport.attribution.write.RequiredElements;
 import org.openpayer.bulkexport.model.fhir.ExportParameter;
 import org.openpayer.bulkexport.model.fhir.hrex.MemberMatchParameter;
 import org.openpayer.bulkexport.model.fhir.pull.PayerPullVocabulary;
@@ -27,7 +28,8 @@ import java.util.regex.Pattern;
  * Reads {@code $payer-pull}'s Parameters: {@code remotePayer} (required), then either {@code remoteMemberId} or the
  * $member-match inputs ({@code CoverageToMatch}, {@code CoverageToLink}, {@code Consent}, all three) or neither (the
  * id an earlier match found), and the Bulk parameters {@code _type}, {@code _since}, {@code _typeFilter} passed through
- * to the export. Syntax is checked here (400 naming the parameter); what the old payer makes of them is its answer.
+ * to the export. Syntax is checked here (400 naming the parameter), and so are the elements FHIR R4 requires of the
+ * match inputs, so a request the old payer could only refuse is refused now; what it makes of the rest is its answer.
  */
 @ApplicationScoped
 public class PullRequestReader {
@@ -36,6 +38,8 @@ public class PullRequestReader {
     private static final Pattern TYPE_LIST = Pattern.compile("[A-Z][A-Za-z]*(,[A-Z][A-Za-z]*)*");
     private static final Pattern TYPE_FILTER = Pattern.compile("[A-Z][A-Za-z]*\\?.+");
     private static final String MATCH_INPUTS = "CoverageToMatch, CoverageToLink and Consent";
+    /** Set to MemberPatient by the match itself when the request leaves it out (HRex requires that reference). */
+    private static final String DEFAULTED = "Coverage.beneficiary";
     private static final Set<String> NAMES = Set.of(PayerPullVocabulary.REMOTE_PAYER,
             PayerPullVocabulary.REMOTE_MEMBER_ID, MemberMatchParameter.COVERAGE_TO_MATCH.parameterName(),
             MemberMatchParameter.COVERAGE_TO_LINK.parameterName(), MemberMatchParameter.CONSENT.parameterName(),
@@ -46,9 +50,11 @@ public class PullRequestReader {
     }
 
     private final FhirJson fhir;
+    private final RequiredElements requiredElements;
 
-    public PullRequestReader(FhirJson fhir) {
+    public PullRequestReader(FhirJson fhir, RequiredElements requiredElements) {
         this.fhir = fhir;
+        this.requiredElements = requiredElements;
     }
 
     Read read(Parameters parameters) {
@@ -136,7 +142,7 @@ public class PullRequestReader {
         return value.getValueAsString().strip();
     }
 
-    private static <T extends Resource> T resource(Map<String, List<Parameters.ParametersParameterComponent>> byName,
+    private <T extends Resource> T resource(Map<String, List<Parameters.ParametersParameterComponent>> byName,
                                                    String name, Class<T> type) {
         List<Parameters.ParametersParameterComponent> values = byName.getOrDefault(name, List.of());
         if (values.size() > 1) {
@@ -148,7 +154,14 @@ public class PullRequestReader {
         if (!type.isInstance(values.get(0).getResource())) {
             throw FhirException.badRequest(name + " takes a " + type.getSimpleName() + " resource.");
         }
-        return type.cast(values.get(0).getResource());
+        T resource = type.cast(values.get(0).getResource());
+        List<String> missing = requiredElements.missing(resource).stream().filter(path -> !path.equals(DEFAULTED))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw FhirException.badRequest(name + " lacks what FHIR R4 requires: " + String.join(", ", missing)
+                    + ".");
+        }
+        return resource;
     }
 
     private String json(Resource resource) {
