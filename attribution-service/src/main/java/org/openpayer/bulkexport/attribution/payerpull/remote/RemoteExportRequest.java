@@ -13,8 +13,9 @@ import org.openpayer.bulkexport.model.fhir.FhirMediaType;
  * {@code POST [base]/Patient/$export} with {@code patient} = the member, which any Bulk Data server offers; the old
  * payer must let our client read that member (this suite: a Group grant covering them). PDex's payer-to-payer
  * export ({@code POST [base]/Group/{matched}/$davinci-data-export} with
- * {@code exportType=hl7.fhir.us.davinci-pdex#payertopayer}, consent-checked on the matched Group) is the target:
- * switching is a second factory method here, the same body plus {@code exportType}, and the Group id from the match.
+ * {@code exportType=hl7.fhir.us.davinci-pdex#payertopayer}) exports only a Group of matched members that
+ * {@code $bulk-member-match} made for us; switching to it is a second factory method here (that Group's kick-off plus
+ * {@code exportType}) once the pull matches with {@code $bulk-member-match} instead of {@code $member-match}.
  *
  * @param path       the kick-off path under the FHIR base
  * @param parameters the kick-off's Parameters body
