@@ -1,7 +1,7 @@
 package org.openpayer.bulkexport.bench;
 
 import org.openpayer.bulkexport.model.route.PublicUrls;
-import org.openpayer.bulkexport.stack.client.ClientKey;
+import org.openpayer.bulkexport.smartclient.ClientKey;
 import org.openpayer.bulkexport.stack.infra.FreePort;
 import org.openpayer.bulkexport.stack.infra.InfraEndpoints;
 import org.openpayer.bulkexport.stack.infra.Infrastructure;

@@ -1,6 +1,6 @@
 package org.openpayer.bulkexport.bench;
 
-import org.openpayer.bulkexport.stack.client.ClientKey;
+import org.openpayer.bulkexport.smartclient.ClientKey;
 import org.openpayer.bulkexport.stack.infra.ProjectLayout;
 
 import java.io.IOException;

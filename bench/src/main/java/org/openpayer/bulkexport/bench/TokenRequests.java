@@ -1,7 +1,7 @@
 package org.openpayer.bulkexport.bench;
 
-import org.openpayer.bulkexport.stack.client.ClientAssertion;
-import org.openpayer.bulkexport.stack.client.ClientKey;
+import org.openpayer.bulkexport.smartclient.ClientAssertion;
+import org.openpayer.bulkexport.smartclient.ClientKey;
 import org.openpayer.bulkexport.stack.client.HttpCalls;
 
 import java.net.URI;
@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
 final class TokenRequests {
 
     static final String SCOPE = "system/*.rs";
-    private static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    private static final String JWT_BEARER = ClientAssertion.TYPE;
     /** The longest lifetime auth-service accepts: a run must finish within it (plus its 60 s clock skew). */
     private static final Duration ASSERTION_LIFETIME = Duration.ofMinutes(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);

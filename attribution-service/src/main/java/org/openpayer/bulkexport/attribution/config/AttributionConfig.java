@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Settings of attribution-service; each comes from an environment variable with a local default. */
 @ConfigMapping(prefix = "attribution")
@@ -93,5 +94,66 @@ public interface AttributionConfig {
          */
         @WithDefault("24h")
         Duration retention();
+    }
+
+    /** Payer-to-payer pull: this payer, as the new one, fetches a member's data from another payer. */
+    PayerPull payerPull();
+
+    interface PayerPull {
+        /** Whether this instance runs pulls; the API accepts them either way, and any instance may run them. */
+        @WithDefault("true")
+        boolean workerEnabled();
+
+        /** How often an instance with room for work looks for pulls to run. */
+        @WithDefault("1s")
+        Duration claimInterval();
+
+        /** Pulls one instance runs at once. */
+        @WithDefault("2")
+        int concurrency();
+
+        /**
+         * How long a running pull stays with its instance without a heartbeat. A pull whose instance died is taken
+         * over by another once this has passed; a running pull renews it at every step, poll and file batch.
+         */
+        @WithDefault("2m")
+        Duration lease();
+
+        /** How often a pull may be started (each restart of the instance running it counts) before it fails. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** The longest a pull may take from its first start; an export at the old payer not done by then fails it. */
+        @WithDefault("1h")
+        Duration timeout();
+
+        /** Connect timeout towards another payer. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /**
+         * The longest one request to another payer (token, $member-match, kick-off, status) may take, and the longest
+         * a download may go without receiving a byte.
+         */
+        @WithDefault("30s")
+        Duration requestTimeout();
+
+        /** The longest wait between two status polls, whatever Retry-After asks for. */
+        @WithDefault("30s")
+        Duration maxPollInterval();
+
+        /** The most NDJSON one pull may download, in bytes: a bound on what another payer can make us store. */
+        @WithDefault("1073741824")
+        long maxDownloadBytes();
+
+        /** Whether registered payers may use http to a loopback address (local stacks and tests only). */
+        @WithDefault("false")
+        boolean allowLoopbackHttp();
+
+        /**
+         * The directory holding our private keys for other payers (a mounted secret), which {@code file:NAME}
+         * key references name. Without it only {@code env:PAYER_PULL_KEY_…} references work.
+         */
+        Optional<String> keyDirectory();
     }
 }

@@ -9,6 +9,7 @@ import org.openpayer.bulkexport.attribution.roster.search.GroupSearchParameter;
 import org.openpayer.bulkexport.model.fhir.ResourceType;
 import org.openpayer.bulkexport.model.fhir.hrex.HrexVocabulary;
 import org.openpayer.bulkexport.model.fhir.hrex.PdexMemberMatchVocabulary;
+import org.openpayer.bulkexport.model.fhir.pull.PayerPullVocabulary;
 import org.openpayer.bulkexport.model.route.PublicUrls;
 import org.openpayer.bulkexport.search.IndexKind;
 import org.openpayer.bulkexport.search.IndexedParameter;
@@ -50,41 +51,6 @@ public class CapabilityStatementBuilder {
             + "as given) and lastFilters (_typeFilter as given) on Group.member, in a new Group version.";
     static final String DOWNLOAD_NOT_BOOKED = " Provider-download exports are not recorded on Group.member (PDex "
             + "2.2: the payer keeps its own audit trail).";
-
-    /** HRex $member-match as this payer answers it (docs/architecture.md has the reasons). */
-    static final String MEMBER_MATCH = "HRex $member-match, this payer answering as the old payer: for other "
-            + "payers' clients (registered with their payer identifiers) with read permission on Patient. Takes "
-            + "MemberPatient, CoverageToMatch, CoverageToLink (required: HRex obliges payer clients to send it) and "
-            + "Consent (required: PDex). The member id or subscriber id on the card (values; the system is not "
-            + "compared) finds the candidates; birthDate, family name and first given name (ignoring case, accents and "
-            + "punctuation) and gender when both state one must agree. Exactly one member: 200 with MemberIdentifier "
-            + "(type UMB) and MemberId. No member, several members, or a Consent that cannot be honoured (not active, "
-            + "a policy other than hrex-consent #regular or #sensitive, not a permit to disclose, outside its period, "
-            + "restricted, not from this payer, or not to the caller): 422 with an OperationOutcome. The Consent and "
-            + "CoverageToLink are stored with the member for the payer-to-payer export. Too many failed matches by one "
-            + "client within a window: 429 with Retry-After.";
-
-    /** PDex $bulk-member-match as this payer answers it (docs/architecture.md has the reasons). */
-    static final String BULK_MEMBER_MATCH = "PDex $bulk-member-match (Group, type level), this payer answering as the "
-            + "old payer: asynchronous (202 with Content-Location; the status URL answers 202 with X-Progress and "
-            + "Retry-After, then 200). For the same clients as $member-match. Takes one MemberBundle per member (at "
-            + "most a configured number per request), each with $member-match's parts, Consent required; a malformed "
-            + "one is a 400 naming it. Each member is matched as $member-match matches: matched with a Consent this "
-            + "payer can honour, matched with one it cannot (consent-constrained), or not matched (no member or "
-            + "several; each counts against the client's failed-match limit, which holds the job back rather than "
-            + "failing it). Result: PDex 2.1.0's Parameters with MatchedMembers (pdex-member-match-group, always "
-            + "present) and NonMatchedMembers and ConsentConstrainedMembers (pdex-member-no-match-group, the submitted "
-            + "Patients contained) when they have members. The matched Group is stored: read, searched and exported "
-            + "(exportType #payertopayer only) by the requesting client alone, changed by no one.";
-    /** The payer-to-payer export, as export-service applies it. */
-    static final String PAYER_TO_PAYER = " #payertopayer exports a Group of matched members ($bulk-member-match), by "
-            + "the client it belongs to only, and such a Group in no other way; each member's Consent decides: "
-            + "#regular leaves out resources labelled sensitive in meta.security (v3 confidentiality R and V; ActCode "
-            + "sensitivity and privacy-law codes for substance use, mental health, HIV and STDs, sexual and "
-            + "reproductive health, violence, genetics and others), #sensitive sends all; claims and clinical data "
-            + "only within five years (clinical date, else lastUpdated). A member whose Consent is no longer in force "
-            + "(revoked, expired, or not naming the caller's payer) makes the kick-off a 422; one that lapses later "
-            + "is left out and reported in the error file.";
 
     private final PublicUrls urls;
     private final SearchParameterCatalog catalog;
@@ -128,10 +94,15 @@ public class CapabilityStatementBuilder {
                         .put("documentation", "Bulk Data export of every patient the client may read. " + POPULATION
                                 + " " + EXPORT_PARAMETERS);
                 operations.addObject().put("name", "member-match").put("definition", HrexVocabulary.MEMBER_MATCH)
-                        .put("documentation", MEMBER_MATCH);
+                        .put("documentation", PayerToPayerTexts.MEMBER_MATCH);
+                operations.addObject().put("name", PayerPullVocabulary.OPERATION)
+                        .put("definition", PayerPullVocabulary.OPERATION_DEFINITION)
+                        .put("documentation", PayerToPayerTexts.PAYER_PULL);
             }
             resources.add(resource);
         }
+        ObjectNode task = resources.addObject().put("type", "Task").put("documentation", PayerToPayerTexts.TASK);
+        task.putArray("interaction").addObject().put("code", "read");
         rest.putArray("operation").addObject().put("name", "export").put("definition", SYSTEM_EXPORT)
                 .put("documentation", "Bulk Data system-level export: the members' data and the provider directory "
                         + "(Organization, Practitioner, PractitionerRole, Location, Medication). " + POPULATION + " "
@@ -220,8 +191,8 @@ public class CapabilityStatementBuilder {
                 + "directory resources are included whatever their date. patient names a subset; names that are not "
                 + "current members are left out and listed in the error file. Opt-outs are re-checked when the job "
                 + "runs. Types with no data produce no file (as Bulk Data; the manifest lists every file written)."
-                + (downloadBookkeeping ? DOWNLOAD_BOOKED : DOWNLOAD_NOT_BOOKED) + PAYER_TO_PAYER + " "
-                + EXPORT_PARAMETERS);
+                + (downloadBookkeeping ? DOWNLOAD_BOOKED : DOWNLOAD_NOT_BOOKED) + PayerToPayerTexts.PAYER_TO_PAYER
+                + " " + EXPORT_PARAMETERS);
         operation(operations, "member-add", "Adds a member attributed to a provider (memberId+providerNpi or "
                 + "patientReference+providerReference, optional attributionPeriod); draft and open lists only. "
                 + "201 with the new version, 200 when the member already is as asked.");
@@ -232,7 +203,7 @@ public class CapabilityStatementBuilder {
                 + "(that member's entries only), the Patient, Coverage and attributed providers.");
         operations.addObject().put("name", "bulk-member-match")
                 .put("definition", PdexMemberMatchVocabulary.BULK_MEMBER_MATCH)
-                .put("documentation", BULK_MEMBER_MATCH);
+                .put("documentation", PayerToPayerTexts.BULK_MEMBER_MATCH);
         return group;
     }
 }

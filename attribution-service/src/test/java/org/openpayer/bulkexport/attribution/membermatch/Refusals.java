@@ -7,12 +7,12 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.openpayer.bulkexport.rest.FhirException;
 
 /** Asserts that a check refuses with the status (and the words) the client would get. */
-final class Refusals {
+public final class Refusals {
 
     private Refusals() {
     }
 
-    static void assertRefused(ThrowingCallable check, int status, String diagnosticsContain) {
+    public static void assertRefused(ThrowingCallable check, int status, String diagnosticsContain) {
         assertThatThrownBy(check).isInstanceOfSatisfying(FhirException.class, refusal -> {
             assertThat(refusal.status().getStatusCode()).as(refusal.getMessage()).isEqualTo(status);
             assertThat(refusal.getMessage()).contains(diagnosticsContain);

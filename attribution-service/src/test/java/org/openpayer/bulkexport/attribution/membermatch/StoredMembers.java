@@ -1,15 +1,11 @@
 package org.openpayer.bulkexport.attribution.membermatch;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.oneOf;
 
 import io.restassured.specification.RequestSpecification;
 import org.openpayer.bulkexport.attribution.AttributionTestResource;
-import org.openpayer.bulkexport.stack.infra.InfraEndpoints;
-import org.openpayer.bulkexport.stack.testing.RealServersResource;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -98,12 +94,10 @@ final class StoredMembers {
     }
 
     private static RequestSpecification writer() {
-        return given().auth().oauth2(AttributionTestResource.TOKENS.token("payer-etl", "system/*.cud", List.of(),
-                List.of())).contentType("application/fhir+json");
+        return AttributionTestResource.payerSystem();
     }
 
     private static Connection connection() throws SQLException {
-        InfraEndpoints endpoints = RealServersResource.infrastructure().endpoints();
-        return DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUsername(), endpoints.dbPassword());
+        return AttributionTestResource.database();
     }
 }

@@ -19,10 +19,12 @@ import org.openpayer.bulkexport.attribution.roster.search.GroupSearchParameter;
 import org.openpayer.bulkexport.model.fhir.ResourceType;
 import org.openpayer.bulkexport.model.fhir.hrex.HrexVocabulary;
 import org.openpayer.bulkexport.model.fhir.hrex.PdexMemberMatchVocabulary;
+import org.openpayer.bulkexport.model.fhir.pull.PayerPullVocabulary;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The CapabilityStatement, read without a token, parsed strictly, and checked against what the service serves. */
 @QuarkusIntegrationTest
@@ -44,7 +46,8 @@ class MetadataIT {
                 .getValue().primitiveValue()).isEqualTo("https://payer.example.test/auth/token");
         assertThat(statement.getRestFirstRep().getResource())
                 .extracting(CapabilityStatementRestResourceComponent::getType)
-                .containsExactlyInAnyOrderElementsOf(Arrays.stream(ResourceType.values()).map(Enum::name).toList());
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(Arrays.stream(ResourceType.values())
+                        .map(Enum::name), Stream.of("Task")).toList());
     }
 
     @Test
@@ -62,7 +65,7 @@ class MetadataIT {
         assertThat(group.getOperation().get(1).getDocumentation())
                 .contains(CapabilityStatementBuilder.DOWNLOAD_BOOKED.strip());
         assertThat(group.getOperation().get(1).getDocumentation())
-                .contains(CapabilityStatementBuilder.PAYER_TO_PAYER.strip());
+                .contains(PayerToPayerTexts.PAYER_TO_PAYER.strip());
         assertThat(group.getOperation().get(2).getDefinition())
                 .isEqualTo(CapabilityStatementBuilder.ATR_OPERATION + "member-add");
         assertThat(group.getOperation().get(6).getDefinition())
@@ -91,7 +94,7 @@ class MetadataIT {
     }
 
     @Test
-    void metadata_namesTheSystemAndPatientLevelExportsAndMemberMatch() {
+    void metadata_namesTheSystemAndPatientLevelExportsMemberMatchAndPayerPull() {
         CapabilityStatement statement = capabilityStatement();
 
         assertThat(statement.getRestFirstRep().getOperation()).singleElement()
@@ -100,7 +103,10 @@ class MetadataIT {
         assertThat(statementOf(statement, "Patient").getOperation())
                 .extracting(operation -> operation.getName(), operation -> operation.getDefinition())
                 .containsExactly(tuple("export", CapabilityStatementBuilder.PATIENT_EXPORT),
-                        tuple("member-match", HrexVocabulary.MEMBER_MATCH));
+                        tuple("member-match", HrexVocabulary.MEMBER_MATCH),
+                        tuple("payer-pull", PayerPullVocabulary.OPERATION_DEFINITION));
+        assertThat(statementOf(statement, "Task").getInteraction())
+                .extracting(interaction -> interaction.getCode().toCode()).containsExactly("read");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.openpayer.bulkexport.model.route.PublicPaths;
 import org.openpayer.bulkexport.model.security.InvalidScopeException;
 import org.openpayer.bulkexport.model.security.ScopeRequest;
 import org.openpayer.bulkexport.model.security.ScopeSet;
+import org.openpayer.bulkexport.smartclient.ClientAssertion;
 
 import java.util.List;
 
@@ -26,7 +27,7 @@ import java.util.List;
 public class TokenResource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    static final String JWT_BEARER = ClientAssertion.TYPE;
 
     private final ClientAssertionVerifier verifier;
     private final AccessTokenIssuer issuer;

@@ -9,7 +9,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.openpayer.bulkexport.auth.AuthServiceTestResource;
-import org.openpayer.bulkexport.stack.client.ClientKey;
+import org.openpayer.bulkexport.smartclient.ClientKey;
 import org.openpayer.bulkexport.model.security.AdminCredentials;
 
 import java.util.List;

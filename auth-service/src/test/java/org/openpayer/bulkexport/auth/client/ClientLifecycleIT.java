@@ -16,8 +16,8 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.openpayer.bulkexport.auth.AuthServiceTestResource;
 import org.openpayer.bulkexport.model.security.AccessTokenClaims;
-import org.openpayer.bulkexport.stack.client.ClientAssertion;
-import org.openpayer.bulkexport.stack.client.ClientKey;
+import org.openpayer.bulkexport.smartclient.ClientAssertion;
+import org.openpayer.bulkexport.smartclient.ClientKey;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

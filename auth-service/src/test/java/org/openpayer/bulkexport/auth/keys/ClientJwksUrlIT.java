@@ -11,8 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openpayer.bulkexport.auth.AuthServiceTestResource;
 import org.openpayer.bulkexport.auth.client.RegisteredClients;
-import org.openpayer.bulkexport.stack.client.ClientAssertion;
-import org.openpayer.bulkexport.stack.client.ClientKey;
+import org.openpayer.bulkexport.smartclient.ClientAssertion;
+import org.openpayer.bulkexport.smartclient.ClientKey;
 
 import java.time.Duration;
 import java.util.List;

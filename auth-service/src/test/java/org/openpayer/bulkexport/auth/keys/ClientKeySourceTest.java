@@ -6,7 +6,7 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.junit.jupiter.api.Test;
 import org.openpayer.bulkexport.auth.client.RegisteredClient;
-import org.openpayer.bulkexport.stack.client.ClientKey;
+import org.openpayer.bulkexport.smartclient.ClientKey;
 
 import java.time.Clock;
 import java.time.Duration;

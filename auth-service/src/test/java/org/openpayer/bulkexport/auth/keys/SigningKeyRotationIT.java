@@ -17,8 +17,8 @@ import org.jose4j.jwx.JsonWebStructure;
 import org.junit.jupiter.api.Test;
 import org.openpayer.bulkexport.auth.AuthServiceTestResource;
 import org.openpayer.bulkexport.auth.client.RegisteredClients;
-import org.openpayer.bulkexport.stack.client.ClientAssertion;
-import org.openpayer.bulkexport.stack.client.ClientKey;
+import org.openpayer.bulkexport.smartclient.ClientAssertion;
+import org.openpayer.bulkexport.smartclient.ClientKey;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -23,8 +23,8 @@ import org.openpayer.bulkexport.auth.AuthServiceTestResource;
 import org.openpayer.bulkexport.auth.client.RegisteredClients;
 import org.openpayer.bulkexport.model.security.Permission;
 import org.openpayer.bulkexport.model.security.ScopeSet;
-import org.openpayer.bulkexport.stack.client.ClientAssertion;
-import org.openpayer.bulkexport.stack.client.ClientKey;
+import org.openpayer.bulkexport.smartclient.ClientAssertion;
+import org.openpayer.bulkexport.smartclient.ClientKey;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

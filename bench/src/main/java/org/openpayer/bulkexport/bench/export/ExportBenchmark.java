@@ -5,7 +5,7 @@ import org.openpayer.bulkexport.model.route.PublicUrls;
 import org.openpayer.bulkexport.model.security.AdminCredentials;
 import org.openpayer.bulkexport.stack.client.BulkDataClient;
 import org.openpayer.bulkexport.stack.client.ClientCredentials;
-import org.openpayer.bulkexport.stack.client.ClientKey;
+import org.openpayer.bulkexport.smartclient.ClientKey;
 import org.openpayer.bulkexport.stack.client.HttpCalls;
 import org.openpayer.bulkexport.stack.client.SmartBackendClient;
 import org.openpayer.bulkexport.stack.infra.InfraEndpoints;

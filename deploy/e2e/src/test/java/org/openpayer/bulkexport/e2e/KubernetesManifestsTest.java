@@ -66,7 +66,7 @@ class KubernetesManifestsTest {
             "KAFKA_BOOTSTRAP_SERVERS", "S3_ENDPOINT", "S3_BUCKET", "AUTH_JWKS_URL", "HTTP_PORT", "MEMBER_DATA_DB_URL",
             "EXPORT_PATIENT_BATCH_SIZE", "EXPORT_WORKER_ENABLED", "S3_CREATE_BUCKET", "AUTH_SERVICE_URL",
             "ATTRIBUTION_SERVICE_URL", "EXPORT_SERVICE_URL", "FILE_SERVICE_URL",
-            "ATTRIBUTION_PDEX_DOWNLOAD_BOOKKEEPING", "PAYER_IDENTIFIERS");
+            "ATTRIBUTION_PDEX_DOWNLOAD_BOOKKEEPING", "PAYER_IDENTIFIERS", "PAYER_PULL_KEY_DIR");
     private static final Set<String> SECRET_VARIABLES =
             Set.of("DB_PASSWORD", "S3_ACCESS_KEY", "S3_SECRET_KEY", "ADMIN_API_KEY");
     /** Read by the image's entry point (deploy/docker/Dockerfile.jvm), not by a service. */

@@ -1,7 +1,7 @@
 package org.openpayer.bulkexport.stack.cli;
 
 import org.openpayer.bulkexport.model.route.PublicUrls;
-import org.openpayer.bulkexport.stack.client.ClientAssertion;
+import org.openpayer.bulkexport.smartclient.ClientAssertion;
 import org.openpayer.bulkexport.stack.client.ClientCredentials;
 import org.openpayer.bulkexport.stack.demo.DemoClient;
 import org.openpayer.bulkexport.stack.demo.DemoDataset;

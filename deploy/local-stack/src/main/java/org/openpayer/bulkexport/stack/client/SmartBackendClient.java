@@ -1,6 +1,7 @@
 package org.openpayer.bulkexport.stack.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.openpayer.bulkexport.smartclient.ClientAssertion;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -45,7 +46,7 @@ public final class SmartBackendClient {
     public HttpResponse<String> requestToken(String assertion, String scope) {
         return http.postForm(credentials.tokenUrl(), Map.of(
                 "grant_type", "client_credentials",
-                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                "client_assertion_type", ClientAssertion.TYPE,
                 "client_assertion", assertion,
                 "scope", scope));
     }

@@ -4,7 +4,7 @@ import org.openpayer.bulkexport.model.fhir.IdentifierSystem;
 import org.openpayer.bulkexport.model.route.PublicUrls;
 import org.openpayer.bulkexport.model.security.GroupGrant;
 import org.openpayer.bulkexport.stack.client.ClientCredentials;
-import org.openpayer.bulkexport.stack.client.ClientKey;
+import org.openpayer.bulkexport.smartclient.ClientKey;
 import org.openpayer.bulkexport.stack.suite.SuiteAdmin;
 
 import java.util.List;

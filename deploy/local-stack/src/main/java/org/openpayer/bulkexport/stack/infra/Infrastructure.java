@@ -4,12 +4,17 @@ import org.testcontainers.containers.MinIOContainer;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The real servers a test or the local stack runs against, started on first need and stopped together. By default
@@ -49,6 +54,23 @@ public final class Infrastructure implements AutoCloseable {
             default -> ContainerServers.dockerAvailable();
         };
         return new Infrastructure(containers, ProjectLayout.locate(), workDir, InfraPorts.free(), false);
+    }
+
+    /**
+     * Servers for tests in an emptied work directory: nothing a previous run left (a database, topics, objects) is
+     * seen by this one.
+     */
+    public static Infrastructure forTestsFromScratch(Path workDir) {
+        try {
+            if (Files.exists(workDir)) {
+                try (Stream<Path> paths = Files.walk(workDir)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+            return forTests(Files.createDirectories(workDir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + workDir, e);
+        }
     }
 
     /** Native servers on the local stack's fixed ports that keep running after this JVM exits. */

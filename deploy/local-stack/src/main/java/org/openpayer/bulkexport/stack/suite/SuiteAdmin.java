@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.openpayer.bulkexport.model.security.AdminCredentials;
-import org.openpayer.bulkexport.stack.client.ClientKey;
+import org.openpayer.bulkexport.smartclient.ClientKey;
 import org.openpayer.bulkexport.stack.client.HttpCalls;
 
 import java.io.IOException;
@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * What a payer's operator does with the admin APIs, which only answer on the services' own ports: register a SMART
- * client, rotate the token-signing key and load member data.
+ * client (a provider's, or another payer's), rotate the token-signing key, load member data and register another
+ * payer to pull members' data from.
  */
 public final class SuiteAdmin {
 
@@ -33,19 +34,44 @@ public final class SuiteAdmin {
     /** Registers a client with its public key inline; returns the client id the server assigned. */
     public String registerClient(String name, ClientKey key, List<String> scopes, List<String> groupIds,
                                  List<String> groupIdentifiers) {
+        return register(client(name, key, scopes, groupIds).set("groupIdentifiers",
+                JSON.valueToTree(groupIdentifiers)));
+    }
+
+    /**
+     * Registers another payer's system (payer-to-payer): it acts for the payer {@code payerIdentifiers} name and reads
+     * everything ({@code system/*.rs}) of the Groups {@code groupIds} grant. Returns its client id.
+     */
+    public String registerPayerClient(String name, ClientKey key, List<String> groupIds,
+                                      List<String> payerIdentifiers) {
+        return register(client(name, key, List.of("system/*.rs"), groupIds).set("payerIdentifiers",
+                JSON.valueToTree(payerIdentifiers)));
+    }
+
+    /** Registers a payer to pull from ({@code /admin/remote-payers}); returns its registry id. */
+    public String registerRemotePayer(Map<String, Object> registration) {
+        HttpResponse<String> response = http.post(ports.directUrl(SuiteApp.ATTRIBUTION) + "/admin/remote-payers",
+                "application/json", JSON.valueToTree(registration).toString(), adminHeader());
+        return expect(201, response).path("id").asText();
+    }
+
+    private static ObjectNode client(String name, ClientKey key, List<String> scopes, List<String> groupIds) {
         try {
             ObjectNode body = JSON.createObjectNode();
             body.put("name", name);
             body.set("jwks", JSON.readTree(key.publicJwks()));
             body.set("scopes", JSON.valueToTree(scopes));
             body.set("groupIds", JSON.valueToTree(groupIds));
-            body.set("groupIdentifiers", JSON.valueToTree(groupIdentifiers));
-            HttpResponse<String> response = http.post(ports.directUrl(SuiteApp.AUTH) + "/admin/clients",
-                    "application/json", body.toString(), adminHeader());
-            return expect(201, response).path("clientId").asText();
+            return body;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private String register(JsonNode client) {
+        HttpResponse<String> response = http.post(ports.directUrl(SuiteApp.AUTH) + "/admin/clients",
+                "application/json", client.toString(), adminHeader());
+        return expect(201, response).path("clientId").asText();
     }
 
     /**

@@ -4,19 +4,14 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.openpayer.bulkexport.stack.infra.Infrastructure;
 import org.openpayer.bulkexport.stack.infra.ServerKind;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Gives a Quarkus test real servers: {@code @QuarkusTestResource(value = RealServersResource.class, initArgs =
@@ -36,7 +31,7 @@ public class RealServersResource implements QuarkusTestResourceLifecycleManager 
     /** The servers of this test JVM, started on first use; tests that need a JDBC URL or a client ask here. */
     public static synchronized Infrastructure infrastructure() {
         if (shared == null) {
-            shared = Infrastructure.forTests(freshWorkDir());
+            shared = Infrastructure.forTestsFromScratch(Path.of("target", "test-servers").toAbsolutePath());
         }
         return shared;
     }
@@ -64,19 +59,5 @@ public class RealServersResource implements QuarkusTestResourceLifecycleManager 
     @Override
     public void stop() {
         // Shared with the JVM's other test classes; the servers stop at JVM exit.
-    }
-
-    private static Path freshWorkDir() {
-        Path dir = Path.of("target", "test-servers").toAbsolutePath();
-        try {
-            if (Files.exists(dir)) {
-                try (Stream<Path> paths = Files.walk(dir)) {
-                    paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                }
-            }
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + dir, e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.openpayer.bulkexport.stack.client;
+package org.openpayer.bulkexport.smartclient;
 
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -12,10 +12,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Builds the {@code private_key_jwt} client assertion of a SMART token request. Defaults make a valid assertion;
- * every {@code with…} exists so tests can break exactly one rule at a time.
+ * Builds the {@code private_key_jwt} client assertion of a SMART token request: {@code iss} = {@code sub} = the client
+ * id, {@code aud} = the token URL, a fresh {@code jti}, {@code exp} four minutes ahead (SMART allows five), header
+ * {@code kid} and {@code typ: JWT}. Defaults make a valid assertion, which is all a client (attribution-service pulling
+ * from another payer, the local stack's demo client) needs; every {@code with…} lets auth-service's conformance tests
+ * break exactly one rule at a time.
  */
 public final class ClientAssertion {
+
+    /** The {@code client_assertion_type} form value that goes with an assertion. */
+    public static final String TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
     private String issuer;
     private String subject;

@@ -1,4 +1,4 @@
-package org.openpayer.bulkexport.stack.client;
+package org.openpayer.bulkexport.smartclient;
 
 import org.jose4j.jwk.EcJwkGenerator;
 import org.jose4j.jwk.JsonWebKey;
